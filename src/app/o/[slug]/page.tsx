@@ -1,0 +1,35 @@
+import Link from "next/link";
+import { requireOrgPage } from "@/server/orgs/access";
+import { can } from "@/lib/permissions";
+
+export default async function OrgHome({ params }: { params: Promise<{ slug: string }> }) {
+  const { slug } = await params;
+  const { org } = await requireOrgPage(slug);
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-semibold">{org.name}</h1>
+      <section className="card flex flex-col items-start gap-4" aria-labelledby="empty-title">
+        <h2 id="empty-title" className="text-lg font-semibold">
+          Upload your team to see how it compares
+        </h2>
+        <p className="max-w-2xl text-gray-700 dark:text-gray-300">
+          One CSV with a row per sales rep (inside, outside or hybrid, with pay, quota, attainment and activity) is all
+          SalesMix needs. Exports from your CRM or HR system work as they are: you will check how each column was read
+          before anything is saved.
+        </p>
+        <div className="flex flex-wrap gap-3">
+          {can(org.role, "imports.create") ? (
+            <Link href={`/o/${org.slug}/imports/new`} className="btn-primary">
+              Upload your team
+            </Link>
+          ) : (
+            <p className="text-sm text-gray-700 dark:text-gray-300">Ask an analyst or admin of {org.name} to upload the team.</p>
+          )}
+          <a href="/api/template.csv" className="btn-secondary" download>
+            Download the CSV template
+          </a>
+        </div>
+      </section>
+    </div>
+  );
+}

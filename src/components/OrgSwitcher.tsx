@@ -1,0 +1,43 @@
+"use client";
+import Link from "next/link";
+
+interface OrgItem {
+  slug: string;
+  name: string;
+  role: string;
+}
+
+/** Lists the user's organizations; a native <details> keeps it keyboard- and screen-reader-friendly. */
+export function OrgSwitcher({ current, orgs }: { current: OrgItem; orgs: OrgItem[] }) {
+  return (
+    <details className="relative" data-testid="org-switcher">
+      <summary className="flex cursor-pointer list-none items-center gap-2 rounded-md border border-gray-300 px-3 py-1.5 text-sm font-medium hover:bg-gray-50 dark:border-gray-700 dark:hover:bg-gray-800">
+        <span className="sr-only">Current organization:</span>
+        {current.name}
+        <span aria-hidden>▾</span>
+      </summary>
+      <div className="absolute left-0 z-20 mt-2 w-72 rounded-md border border-gray-200 bg-white p-1 shadow-lg dark:border-gray-700 dark:bg-gray-900">
+        <p className="px-3 py-2 text-xs font-semibold uppercase text-gray-600 dark:text-gray-400">Your organizations</p>
+        <ul>
+          {orgs.map((o) => (
+            <li key={o.slug}>
+              <Link
+                href={`/o/${o.slug}`}
+                aria-current={o.slug === current.slug ? "page" : undefined}
+                className="flex items-center justify-between rounded px-3 py-2 text-sm hover:bg-gray-100 aria-[current=page]:font-semibold dark:hover:bg-gray-800"
+              >
+                <span>{o.name}</span>
+                <span className="text-xs text-gray-600 dark:text-gray-400">{o.role}</span>
+              </Link>
+            </li>
+          ))}
+        </ul>
+        <div className="mt-1 border-t border-gray-200 pt-1 dark:border-gray-700">
+          <Link href="/orgs/new" className="block rounded px-3 py-2 text-sm text-blue-700 hover:bg-gray-100 dark:text-blue-400 dark:hover:bg-gray-800">
+            + Create another organization
+          </Link>
+        </div>
+      </div>
+    </details>
+  );
+}

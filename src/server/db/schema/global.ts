@@ -1,0 +1,86 @@
+import { sql } from "drizzle-orm";
+import {
+  check,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+export const users = pgTable(
+  "users",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  // Emails are stored lower-cased (the check keeps it so), which makes the plain unique index case-insensitive.
+  (t) => [uniqueIndex("users_email_idx").on(t.email), check("users_email_lower", sql`${t.email} = lower(${t.email})`)],
+);
+
+/** Server-side sessions: the signed cookie only carries the session id, so revoking a row ends the session. */
+export const sessions = pgTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** The tenant root. Its `id` is the `organization_id` of every tenant row. */
+export const organizations = pgTable(
+  "organizations",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    annualRevenue: doublePrecision("annual_revenue"),
+    employeeCount: integer("employee_count"),
+    industry: text("industry"),
+    currency: text("currency").notNull().default("USD"),
+    typicalDealSize: doublePrecision("typical_deal_size"),
+    salesCycleDays: doublePrecision("sales_cycle_days"),
+    decisionMakers: doublePrecision("decision_makers"),
+    customerEmployees: integer("customer_employees"),
+    /** The snapshot the dashboard shows; null means "the latest completed one". */
+    currentSnapshotId: uuid("current_snapshot_id"),
+    /** The last header mapping used for an upload, offered again on the next one. */
+    lastImportMapping: jsonb("last_import_mapping").$type<Record<string, string | null>>(),
+    profilePromptDismissedAt: timestamp("profile_prompt_dismissed_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("organizations_slug_idx").on(t.slug)],
+);
+
+/** Messages the app would have sent when no SMTP server is configured (non-production only). */
+export const emailOutbox = pgTable(
+  "email_outbox",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    to: text("to").notNull(),
+    subject: text("subject").notNull(),
+    text: text("text").notNull(),
+    html: text("html").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("email_outbox_created_idx").on(t.createdAt)],
+);
+
+export type User = typeof users.$inferSelect;
+export type Organization = typeof organizations.$inferSelect;

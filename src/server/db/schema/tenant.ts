@@ -1,0 +1,176 @@
+import {
+  date,
+  doublePrecision,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { ROLES } from "../../../lib/permissions";
+import { organizations, users } from "./global";
+
+const organizationId = () =>
+  uuid("organization_id")
+    .notNull()
+    .references(() => organizations.id, { onDelete: "cascade" });
+
+
+export const memberships = pgTable(
+  "memberships",
+  {
+    organizationId: organizationId(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: text("role", { enum: ROLES }).notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.userId] }), index("memberships_user_idx").on(t.userId)],
+);
+
+export const invitations = pgTable(
+  "invitations",
+  {
+    organizationId: organizationId(),
+    id: uuid("id").notNull().defaultRandom(),
+    email: text("email").notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
+    /** SHA-256 of the token in the link; the token itself is never stored. */
+    tokenHash: text("token_hash").notNull(),
+    invitedBy: uuid("invited_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    acceptedAt: timestamp("accepted_at", { withTimezone: true }),
+    acceptedBy: uuid("accepted_by").references(() => users.id, { onDelete: "set null" }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.id] }),
+    index("invitations_token_idx").on(t.tokenHash),
+    index("invitations_org_email_idx").on(t.organizationId, t.email),
+  ],
+);
+
+export const SNAPSHOT_STATUSES = ["processing", "completed", "failed"] as const;
+export type SnapshotStatus = (typeof SNAPSHOT_STATUSES)[number];
+
+export const teamSnapshots = pgTable(
+  "team_snapshots",
+  {
+    organizationId: organizationId(),
+    id: uuid("id").notNull().defaultRandom(),
+    asOf: date("as_of", { mode: "string" }).notNull(),
+    /** The period the activity counts cover, e.g. "last 30 days", "Q3 2026", "FY 2025". */
+    period: text("period").notNull(),
+    fileName: text("file_name").notNull(),
+    contentHash: text("content_hash").notNull(),
+    rowCount: integer("row_count").notNull().default(0),
+    skippedRowCount: integer("skipped_row_count").notNull().default(0),
+    status: text("status", { enum: SNAPSHOT_STATUSES }).notNull(),
+    failureReason: text("failure_reason"),
+    encoding: text("encoding"),
+    mapping: jsonb("mapping").$type<Record<string, string | null>>(),
+    /** Per-role sums computed once at import, so dashboards never load every rep row. */
+    summary: jsonb("summary").$type<unknown>(),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdByApiKeyId: uuid("created_by_api_key_id"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    completedAt: timestamp("completed_at", { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.id] }),
+    index("team_snapshots_org_asof_idx").on(t.organizationId, t.asOf, t.createdAt),
+    index("team_snapshots_org_hash_idx").on(t.organizationId, t.contentHash),
+  ],
+);
+
+export const reps = pgTable(
+  "reps",
+  {
+    organizationId: uuid("organization_id").notNull(),
+    snapshotId: uuid("snapshot_id").notNull(),
+    /** The row number in the uploaded file (header = row 1), also the rep's position in the snapshot. */
+    rowNumber: integer("row_number").notNull(),
+    name: text("name").notNull(),
+    email: text("email"),
+    role: text("role", { enum: ["inside", "outside", "hybrid"] }).notNull(),
+    title: text("title"),
+    team: text("team"),
+    baseSalary: doublePrecision("base_salary"),
+    ote: doublePrecision("ote"),
+    annualQuota: doublePrecision("annual_quota"),
+    quotaAttainment: doublePrecision("quota_attainment"),
+    calls: integer("calls"),
+    voicemails: integer("voicemails"),
+    emails: integer("emails"),
+    socialTouches: integer("social_touches"),
+    meetings: integer("meetings"),
+    dealsWon: integer("deals_won"),
+    avgDealSize: doublePrecision("avg_deal_size"),
+    salesCycleDays: doublePrecision("sales_cycle_days"),
+    decisionMakers: doublePrecision("decision_makers"),
+    remoteSellingPct: doublePrecision("remote_selling_pct"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.snapshotId, t.rowNumber] }),
+    foreignKey({
+      columns: [t.organizationId, t.snapshotId],
+      foreignColumns: [teamSnapshots.organizationId, teamSnapshots.id],
+      name: "reps_snapshot_fk",
+    }).onDelete("cascade"),
+  ],
+);
+
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    organizationId: organizationId(),
+    id: uuid("id").notNull().defaultRandom(),
+    actorUserId: uuid("actor_user_id").references(() => users.id, { onDelete: "set null" }),
+    actorApiKeyId: uuid("actor_api_key_id"),
+    /** Kept as text so the event stays readable after the actor is gone. */
+    actorLabel: text("actor_label"),
+    action: text("action").notNull(),
+    targetType: text("target_type"),
+    targetId: text("target_id"),
+    ip: text("ip"),
+    data: jsonb("data").$type<Record<string, unknown>>(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.id] }),
+    index("audit_events_org_created_idx").on(t.organizationId, t.createdAt),
+  ],
+);
+
+export const API_KEY_SCOPES = ["read", "read_write"] as const;
+export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+
+export const apiKeys = pgTable(
+  "api_keys",
+  {
+    organizationId: organizationId(),
+    id: uuid("id").notNull().defaultRandom(),
+    name: text("name").notNull(),
+    scope: text("scope", { enum: API_KEY_SCOPES }).notNull(),
+    /** The first characters of the key, shown in lists so users can tell keys apart. */
+    prefix: text("prefix").notNull(),
+    keyHash: text("key_hash").notNull(),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.id] }), index("api_keys_hash_idx").on(t.keyHash)],
+);
+
+export type Membership = typeof memberships.$inferSelect;
+export type TeamSnapshot = typeof teamSnapshots.$inferSelect;
+export type RepRow = typeof reps.$inferSelect;
+export type AuditEvent = typeof auditEvents.$inferSelect;
+export type ApiKey = typeof apiKeys.$inferSelect;

@@ -1,0 +1,22 @@
+import "server-only";
+import { cache } from "react";
+import { notFound, redirect } from "next/navigation";
+import { TRPCError } from "@trpc/server";
+import { serverCaller } from "@/trpc/server";
+
+/**
+ * For org pages: the signed-in user and their membership of the org in the URL. Signed out → sign-in page;
+ * not a member (or no such org) → 404, the same answer either way.
+ */
+export const requireOrgPage = cache(async (slug: string) => {
+  const caller = await serverCaller();
+  const me = await caller.auth.me().catch(() => null);
+  if (!me) redirect(`/signin?callbackUrl=${encodeURIComponent(`/o/${slug}`)}`);
+  try {
+    const org = await caller.org.get({ orgSlug: slug });
+    return { me, org, caller };
+  } catch (e) {
+    if (e instanceof TRPCError && e.code === "NOT_FOUND") notFound();
+    throw e;
+  }
+});

@@ -1,0 +1,24 @@
+import { randomBytes } from "node:crypto";
+import { createCaller } from "@/server/api/root";
+import type { Database } from "@/server/db/client";
+import { signUp } from "@/server/auth/signup";
+import type { SessionUser } from "@/server/auth/sessions";
+
+/** A tRPC caller acting as `user` (or signed out), the way the HTTP handler would build it. */
+export function callerFor(db: Database, user: SessionUser | null, ip = "203.0.113.7") {
+  return createCaller({ db, user, headers: new Headers(), ip });
+}
+
+/** Signs up a fresh user with their own organization; each test makes its own tenant. */
+export async function newTenant(db: Database, label = "acme") {
+  const suffix = randomBytes(4).toString("hex");
+  const email = `${label}-${suffix}@example.com`;
+  const { user, organization } = await signUp(db, {
+    name: `${label} owner`,
+    email,
+    password: "correct horse battery staple",
+    organizationName: `${label} ${suffix}`,
+  });
+  const sessionUser: SessionUser = { id: user.id, email: user.email, name: user.name, sessionId: "test" };
+  return { user: sessionUser, org: organization, caller: callerFor(db, sessionUser) };
+}
