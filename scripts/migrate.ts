@@ -9,7 +9,9 @@ async function main() {
   const handle = await openDatabase(url ? { url, max: 1 } : { dataDir });
   try {
     await handle.migrate();
-    console.info(`Migrations applied (${handle.engine === "pglite" ? `embedded database in ${dataDir}` : "PostgreSQL"}).`);
+    console.info(
+      `Migrations applied (${handle.engine === "pglite" ? `embedded database in ${dataDir}` : "PostgreSQL"}).`,
+    );
   } finally {
     await handle.close();
   }

@@ -17,17 +17,35 @@ function newestMtime(entry) {
   return newest;
 }
 
-const inputs = ["src", "public", "drizzle", "package.json", "package-lock.json", "next.config.js", "tailwind.config.ts"];
+const inputs = [
+  "src",
+  "public",
+  "drizzle",
+  "package.json",
+  "package-lock.json",
+  "next.config.js",
+  "tailwind.config.ts",
+];
 const builtAt = fs.statSync(buildId, { throwIfNoEntry: false })?.mtimeMs ?? 0;
 const sourcesAt = Math.max(...inputs.map((i) => newestMtime(path.join(root, i))));
 if (builtAt < sourcesAt) {
-  console.info(builtAt ? "Sources changed since the last build: rebuilding…" : "Building SalesMix (first start)…");
-  const build = spawnSync(process.execPath, [nextBin, "build"], { cwd: root, stdio: "inherit", env: process.env });
+  console.info(
+    builtAt ? "Sources changed since the last build: rebuilding…" : "Building SalesMix (first start)…",
+  );
+  const build = spawnSync(process.execPath, [nextBin, "build"], {
+    cwd: root,
+    stdio: "inherit",
+    env: process.env,
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
 const port = process.env.PORT ?? "3000";
-const server = spawn(process.execPath, [nextBin, "start", "-p", port], { cwd: root, stdio: "inherit", env: process.env });
+const server = spawn(process.execPath, [nextBin, "start", "-p", port], {
+  cwd: root,
+  stdio: "inherit",
+  env: process.env,
+});
 console.info(`SalesMix is starting on http://localhost:${port}`);
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -17,8 +17,8 @@ export default async function Home() {
       <h1 className="text-4xl font-bold tracking-tight">Is your sales team built the way your buyers buy?</h1>
       <p className="text-lg text-gray-700 dark:text-gray-300">
         Upload your team from your CRM or HR export. SalesMix compares your inside/outside mix, pay, quota and
-        activity with the published figures of the XANT research for companies of your size, classifies your sales
-        model, and recommends concrete moves toward a hybrid team, with a what-if you can play with.
+        activity with the published figures of the XANT research for companies of your size, classifies your
+        sales model, and recommends concrete moves toward a hybrid team, with a what-if you can play with.
       </p>
       <div className="flex flex-wrap gap-3">
         <Link href="/signup" className="btn-primary">

@@ -21,7 +21,9 @@ export function Field({ label, error, hint, id, ...input }: FieldProps) {
         id={inputId}
         className="field-input"
         aria-invalid={error ? true : undefined}
-        aria-describedby={[error ? errorId : null, hint ? hintId : null].filter(Boolean).join(" ") || undefined}
+        aria-describedby={
+          [error ? errorId : null, hint ? hintId : null].filter(Boolean).join(" ") || undefined
+        }
         {...input}
       />
       {hint && !error ? (
@@ -41,7 +43,10 @@ export function Field({ label, error, hint, id, ...input }: FieldProps) {
 export function FormError({ message }: { message: string | null }) {
   if (!message) return null;
   return (
-    <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
+    <div
+      role="alert"
+      className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200"
+    >
       {message}
     </div>
   );

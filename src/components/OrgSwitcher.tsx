@@ -17,7 +17,9 @@ export function OrgSwitcher({ current, orgs }: { current: OrgItem; orgs: OrgItem
         <span aria-hidden>▾</span>
       </summary>
       <div className="absolute left-0 z-20 mt-2 w-72 rounded-md border border-gray-200 bg-white p-1 shadow-lg dark:border-gray-700 dark:bg-gray-900">
-        <p className="px-3 py-2 text-xs font-semibold uppercase text-gray-600 dark:text-gray-400">Your organizations</p>
+        <p className="px-3 py-2 text-xs font-semibold uppercase text-gray-600 dark:text-gray-400">
+          Your organizations
+        </p>
         <ul>
           {orgs.map((o) => (
             <li key={o.slug}>
@@ -33,7 +35,10 @@ export function OrgSwitcher({ current, orgs }: { current: OrgItem; orgs: OrgItem
           ))}
         </ul>
         <div className="mt-1 border-t border-gray-200 pt-1 dark:border-gray-700">
-          <Link href="/orgs/new" className="block rounded px-3 py-2 text-sm text-blue-700 hover:bg-gray-100 dark:text-blue-400 dark:hover:bg-gray-800">
+          <Link
+            href="/orgs/new"
+            className="block rounded px-3 py-2 text-sm text-blue-700 hover:bg-gray-100 dark:text-blue-400 dark:hover:bg-gray-800"
+          >
             + Create another organization
           </Link>
         </div>

@@ -11,7 +11,10 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
   return (
     <details className="relative" data-testid="user-menu">
       <summary className="flex cursor-pointer list-none items-center gap-2 rounded-md px-3 py-1.5 text-sm hover:bg-gray-100 dark:hover:bg-gray-800">
-        <span aria-hidden className="inline-flex h-7 w-7 items-center justify-center rounded-full bg-gray-200 text-xs font-semibold dark:bg-gray-700">
+        <span
+          aria-hidden
+          className="inline-flex h-7 w-7 items-center justify-center rounded-full bg-gray-200 text-xs font-semibold dark:bg-gray-700"
+        >
           {name.slice(0, 1).toUpperCase()}
         </span>
         <span className="hidden sm:inline">{name}</span>

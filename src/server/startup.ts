@@ -11,7 +11,12 @@ function redact(url: string) {
 
 /** Runs once per server process before it serves: check config, reach the database, migrate, seed. */
 export async function startServer() {
-  resolveAuthSecret();
+  try {
+    resolveAuthSecret();
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  }
   const handle = await getDatabaseHandle().catch((e: unknown) => fail(e));
   try {
     await handle.db.execute(sql`select 1`);

@@ -13,7 +13,11 @@ const createContext = cache(async () => createRequestContext(new Headers(await h
 export const getQueryClient = cache(makeQueryClient);
 
 /** For server components: `prefetch(trpc.x.queryOptions(...))` then render <HydrateClient>. */
-export const trpc = createTRPCOptionsProxy({ ctx: createContext, router: appRouter, queryClient: getQueryClient });
+export const trpc = createTRPCOptionsProxy({
+  ctx: createContext,
+  router: appRouter,
+  queryClient: getQueryClient,
+});
 
 /** Direct server-side calls (no HTTP) with the request's context. */
 export const serverCaller = cache(async () => createCaller(await createContext()));

@@ -6,7 +6,13 @@ import { callerFor, newTenant } from "../helpers/callers";
 import type { DatabaseHandle } from "@/server/db/client";
 import { auditEvents, memberships, organizations, sessions, users } from "@/server/db/schema";
 import { signUp } from "@/server/auth/signup";
-import { createSession, findActiveSession, revokeAllSessions, revokeSession, verifyCredentials } from "@/server/auth/sessions";
+import {
+  createSession,
+  findActiveSession,
+  revokeAllSessions,
+  revokeSession,
+  verifyCredentials,
+} from "@/server/auth/sessions";
 import { ServiceError } from "@/server/errors";
 
 let handle: DatabaseHandle;
@@ -29,7 +35,10 @@ describe("sign-up", () => {
     expect(organization.slug).toBe("acme-robotics");
     const [m] = await handle.db.select().from(memberships).where(eq(memberships.userId, user.id));
     expect(m).toMatchObject({ organizationId: organization.id, role: "owner" });
-    const events = await handle.db.select().from(auditEvents).where(eq(auditEvents.organizationId, organization.id));
+    const events = await handle.db
+      .select()
+      .from(auditEvents)
+      .where(eq(auditEvents.organizationId, organization.id));
     expect(events.map((e) => e.action).sort()).toEqual(["organization.created", "user.signed_up"]);
     expect(JSON.stringify(events)).not.toContain("a-long-enough-password");
   });
@@ -72,7 +81,13 @@ describe("sign-up", () => {
     [{ name: "" }, "name", /your name/],
   ])("validates %o through the API with a message for the field", async (override, field, message) => {
     const caller = callerFor(handle.db, null);
-    const input = { name: "Cy", email: "cy@example.com", password: "cy-password-1", organizationName: "Cy Co", ...override };
+    const input = {
+      name: "Cy",
+      email: "cy@example.com",
+      password: "cy-password-1",
+      organizationName: "Cy Co",
+      ...override,
+    };
     const err = await caller.auth.signUp(input).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(TRPCError);
     expect((err as TRPCError).code).toBe("BAD_REQUEST");
@@ -87,7 +102,9 @@ describe("sign-in and sessions", () => {
   it("answers an unknown email and a wrong password the same way", async () => {
     expect(await verifyCredentials(handle.db, "nobody@example.com", "whatever-123")).toBeNull();
     expect(await verifyCredentials(handle.db, "ana@example.com", "wrong-password")).toBeNull();
-    expect((await verifyCredentials(handle.db, "ANA@example.com", "a-long-enough-password"))?.email).toBe("ana@example.com");
+    expect((await verifyCredentials(handle.db, "ANA@example.com", "a-long-enough-password"))?.email).toBe(
+      "ana@example.com",
+    );
   });
 
   it("revokes one session on sign-out and every session on sign-out everywhere", async () => {
@@ -111,7 +128,10 @@ describe("organization access", () => {
   it("lets a member read their org and answers NOT_FOUND for another tenant's slug", async () => {
     const a = await newTenant(handle.db, "alpha");
     const b = await newTenant(handle.db, "beta");
-    await expect(a.caller.org.get({ orgSlug: a.org.slug })).resolves.toMatchObject({ name: a.org.name, role: "owner" });
+    await expect(a.caller.org.get({ orgSlug: a.org.slug })).resolves.toMatchObject({
+      name: a.org.name,
+      role: "owner",
+    });
     await expect(b.caller.org.get({ orgSlug: b.org.slug })).resolves.toMatchObject({ name: b.org.name });
     const err = await a.caller.org.get({ orgSlug: b.org.slug }).catch((e: unknown) => e);
     expect((err as TRPCError).code).toBe("NOT_FOUND");
@@ -119,7 +139,9 @@ describe("organization access", () => {
   });
 
   it("asks a signed-out caller to sign in", async () => {
-    const err = await callerFor(handle.db, null).org.mine().catch((e: unknown) => e);
+    const err = await callerFor(handle.db, null)
+      .org.mine()
+      .catch((e: unknown) => e);
     expect((err as TRPCError).code).toBe("UNAUTHORIZED");
   });
 

@@ -39,14 +39,30 @@ export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl: string;
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       <FormError message={formError} />
-      <Field label="Work email" name="email" type="email" autoComplete="email" defaultValue={defaultEmail} error={errors.email} />
-      <Field label="Password" name="password" type="password" autoComplete="current-password" error={errors.password} />
+      <Field
+        label="Work email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        defaultValue={defaultEmail}
+        error={errors.email}
+      />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        error={errors.password}
+      />
       <button type="submit" className="btn-primary w-full" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </button>
       <p className="text-sm text-gray-700 dark:text-gray-300">
         New to SalesMix?{" "}
-        <Link className="link" href={`/signup${callbackUrl !== "/" ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ""}`}>
+        <Link
+          className="link"
+          href={`/signup${callbackUrl !== "/" ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ""}`}
+        >
           Create an account
         </Link>
       </p>

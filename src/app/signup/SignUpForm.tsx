@@ -32,7 +32,11 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string | null }) {
         password: data.password ?? "",
         organizationName: data.organizationName ?? "",
       });
-      const result = await signIn("credentials", { email: data.email, password: data.password, redirect: false });
+      const result = await signIn("credentials", {
+        email: data.email,
+        password: data.password,
+        redirect: false,
+      });
       if (!result || result.error) {
         router.push("/signin");
         return;
@@ -45,7 +49,8 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string | null }) {
         const field = e2.data?.field;
         const zodFields = e2.data?.fieldErrors;
         if (field) setErrors({ [field]: e2.message });
-        else if (zodFields) setErrors(Object.fromEntries(Object.entries(zodFields).map(([k, v]) => [k, v?.[0] ?? ""])));
+        else if (zodFields)
+          setErrors(Object.fromEntries(Object.entries(zodFields).map(([k, v]) => [k, v?.[0] ?? ""])));
         else setFormError(e2.message);
       } else {
         setFormError("Something went wrong. Please try again.");
@@ -73,7 +78,12 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string | null }) {
         hint={`${PASSWORD_MIN} to ${PASSWORD_MAX} characters. A passphrase works well.`}
         error={errors.password}
       />
-      <Field label="Organization name" name="organizationName" autoComplete="organization" error={errors.organizationName} />
+      <Field
+        label="Organization name"
+        name="organizationName"
+        autoComplete="organization"
+        error={errors.organizationName}
+      />
       <button type="submit" className="btn-primary w-full" disabled={signUp.isPending}>
         {signUp.isPending ? "Creating your organization…" : "Create account and organization"}
       </button>

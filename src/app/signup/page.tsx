@@ -5,7 +5,11 @@ import { SignUpForm } from "./SignUpForm";
 
 export const metadata: Metadata = { title: "Create your organization" };
 
-export default async function SignUpPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SignUpPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = await searchParams;
   const callback = safeCallbackUrl(params.callbackUrl);
   return (

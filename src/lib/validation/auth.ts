@@ -39,5 +39,8 @@ export type SignUpInput = z.input<typeof signUpSchema>;
 
 export const signInSchema = z.object({
   email: emailSchema,
-  password: z.string().min(1, "Enter your password").max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters`),
+  password: z
+    .string()
+    .min(1, "Enter your password")
+    .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters`),
 });

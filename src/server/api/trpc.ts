@@ -50,7 +50,11 @@ const typedErrors = t.middleware(async ({ next }) => {
       throw new TRPCError({ code: cause.code, message: cause.message, cause });
     }
     if (cause instanceof ZodError && result.error.code === "INTERNAL_SERVER_ERROR") {
-      throw new TRPCError({ code: "BAD_REQUEST", message: cause.issues[0]?.message ?? "Invalid input", cause });
+      throw new TRPCError({
+        code: "BAD_REQUEST",
+        message: cause.issues[0]?.message ?? "Invalid input",
+        cause,
+      });
     }
   }
   return result;

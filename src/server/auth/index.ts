@@ -6,7 +6,13 @@ import { consume, reset } from "../ratelimit";
 import { ServiceError } from "../errors";
 import { clientIp } from "../http";
 import { resolveAuthSecret } from "./secret";
-import { createSession, findActiveSession, revokeSession, SESSION_MAX_AGE_SECONDS, verifyCredentials } from "./sessions";
+import {
+  createSession,
+  findActiveSession,
+  revokeSession,
+  SESSION_MAX_AGE_SECONDS,
+  verifyCredentials,
+} from "./sessions";
 import { signInSchema } from "@/lib/validation/auth";
 
 declare module "next-auth" {
@@ -33,6 +39,13 @@ class RateLimited extends CredentialsSignin {
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: resolveAuthSecret(),
   trustHost: true,
+  logger: {
+    // A wrong password is an expected outcome, not a server error worth a stack trace.
+    error(error: Error) {
+      if (error instanceof CredentialsSignin) return;
+      console.error("[auth]", error);
+    },
+  },
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/signin", error: "/signin" },
   providers: [
@@ -54,7 +67,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const user = await verifyCredentials(db, email, password);
         if (!user) throw new InvalidCredentials();
         await reset("signInAccount", email);
-        const sessionId = await createSession(db, user.id, { ip, userAgent: request.headers.get("user-agent") });
+        const sessionId = await createSession(db, user.id, {
+          ip,
+          userAgent: request.headers.get("user-agent"),
+        });
         return { id: user.id, email: user.email, name: user.name, sessionId };
       },
     }),

@@ -24,7 +24,11 @@ export async function verifyCredentials(db: Db, email: string, password: string)
   return (await verifyPassword(user.passwordHash, password)) ? user : null;
 }
 
-export async function createSession(db: Db, userId: string, meta: { ip?: string | null; userAgent?: string | null }) {
+export async function createSession(
+  db: Db,
+  userId: string,
+  meta: { ip?: string | null; userAgent?: string | null },
+) {
   const id = randomBytes(32).toString("base64url");
   await db.insert(sessions).values({
     id,

@@ -54,7 +54,8 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   const dir = options.dataDir ?? "memory://";
-  if (!dir.startsWith("memory://")) fs.mkdirSync(path.dirname(path.resolve(/*turbopackIgnore: true*/ dir)), { recursive: true });
+  if (!dir.startsWith("memory://"))
+    fs.mkdirSync(path.dirname(path.resolve(/*turbopackIgnore: true*/ dir)), { recursive: true });
   const client = await PGlite.create(dir);
   const liteDb = drizzle(client, { schema });
   const db: Database = liteDb;

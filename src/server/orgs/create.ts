@@ -16,7 +16,9 @@ export async function createOrganizationWithOwner(
   const base = slugify(input.name);
   for (let attempt = 0; attempt < 8; attempt++) {
     const slug =
-      attempt === 0 && !RESERVED_SLUGS.has(base) ? base : `${base.slice(0, 40)}-${randomBytes(3).toString("hex")}`;
+      attempt === 0 && !RESERVED_SLUGS.has(base)
+        ? base
+        : `${base.slice(0, 40)}-${randomBytes(3).toString("hex")}`;
     const [org] = await tx
       .insert(organizations)
       .values({ name: input.name, slug })

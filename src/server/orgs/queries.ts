@@ -6,7 +6,12 @@ import type { Db } from "../db/client";
 /** The organizations a user belongs to, for the switcher (a user-scoped query: only their memberships). */
 export async function listMyOrganizations(db: Db, userId: string) {
   return db
-    .select({ id: organizations.id, slug: organizations.slug, name: organizations.name, role: memberships.role })
+    .select({
+      id: organizations.id,
+      slug: organizations.slug,
+      name: organizations.name,
+      role: memberships.role,
+    })
     .from(memberships)
     .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
     .where(eq(memberships.userId, userId))

@@ -5,7 +5,13 @@ import { UserMenu } from "@/components/UserMenu";
 import { requireOrgPage } from "@/server/orgs/access";
 import { OrgNav } from "./OrgNav";
 
-export default async function OrgLayout({ children, params }: { children: React.ReactNode; params: Promise<{ slug: string }> }) {
+export default async function OrgLayout({
+  children,
+  params,
+}: {
+  children: React.ReactNode;
+  params: Promise<{ slug: string }>;
+}) {
   const { slug } = await params;
   const { me, org, caller } = await requireOrgPage(slug);
   const orgs = await caller.org.mine();
@@ -16,7 +22,10 @@ export default async function OrgLayout({ children, params }: { children: React.
           <Logo href={`/o/${org.slug}`} />
           <OrgSwitcher current={{ slug: org.slug, name: org.name, role: org.role }} orgs={orgs} />
           <div className="ml-auto flex items-center gap-2">
-            <Link href="/methodology" className="hidden text-sm text-gray-700 hover:underline sm:inline dark:text-gray-300">
+            <Link
+              href="/methodology"
+              className="hidden text-sm text-gray-700 hover:underline sm:inline dark:text-gray-300"
+            >
               Methodology
             </Link>
             <UserMenu name={me.name} email={me.email} />

@@ -13,9 +13,9 @@ export default async function OrgHome({ params }: { params: Promise<{ slug: stri
           Upload your team to see how it compares
         </h2>
         <p className="max-w-2xl text-gray-700 dark:text-gray-300">
-          One CSV with a row per sales rep (inside, outside or hybrid, with pay, quota, attainment and activity) is all
-          SalesMix needs. Exports from your CRM or HR system work as they are: you will check how each column was read
-          before anything is saved.
+          One CSV with a row per sales rep (inside, outside or hybrid, with pay, quota, attainment and
+          activity) is all SalesMix needs. Exports from your CRM or HR system work as they are: you will check
+          how each column was read before anything is saved.
         </p>
         <div className="flex flex-wrap gap-3">
           {can(org.role, "imports.create") ? (
@@ -23,7 +23,9 @@ export default async function OrgHome({ params }: { params: Promise<{ slug: stri
               Upload your team
             </Link>
           ) : (
-            <p className="text-sm text-gray-700 dark:text-gray-300">Ask an analyst or admin of {org.name} to upload the team.</p>
+            <p className="text-sm text-gray-700 dark:text-gray-300">
+              Ask an analyst or admin of {org.name} to upload the team.
+            </p>
           )}
           <a href="/api/template.csv" className="btn-secondary" download>
             Download the CSV template

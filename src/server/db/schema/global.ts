@@ -22,7 +22,10 @@ export const users = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   // Emails are stored lower-cased (the check keeps it so), which makes the plain unique index case-insensitive.
-  (t) => [uniqueIndex("users_email_idx").on(t.email), check("users_email_lower", sql`${t.email} = lower(${t.email})`)],
+  (t) => [
+    uniqueIndex("users_email_idx").on(t.email),
+    check("users_email_lower", sql`${t.email} = lower(${t.email})`),
+  ],
 );
 
 /** Server-side sessions: the signed cookie only carries the session id, so revoking a row ends the session. */

@@ -19,7 +19,6 @@ const organizationId = () =>
     .notNull()
     .references(() => organizations.id, { onDelete: "cascade" });
 
-
 export const memberships = pgTable(
   "memberships",
   {

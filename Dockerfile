@@ -1,0 +1,24 @@
+# Production image: a standalone Next.js build on Node 20.
+FROM node:20-bookworm-slim AS deps
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY --from=deps /app/node_modules ./node_modules
+COPY . .
+ENV NEXT_OUTPUT=standalone NEXT_TELEMETRY_DISABLED=1 SKIP_ENV_VALIDATION=true
+RUN npx next build
+
+FROM node:20-bookworm-slim AS run
+WORKDIR /app
+ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOSTNAME=0.0.0.0
+COPY --from=build /app/.next/standalone ./
+COPY --from=build /app/.next/static ./.next/static
+COPY --from=build /app/public ./public
+COPY --from=build /app/drizzle ./drizzle
+COPY --from=build /app/node_modules/@electric-sql ./node_modules/@electric-sql
+USER node
+EXPOSE 3000
+CMD ["node", "server.js"]

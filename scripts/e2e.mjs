@@ -1,0 +1,61 @@
+// Browser tests against the production build. Builds when needed; with TEST_DATABASE_URL the server runs on a
+// fresh PostgreSQL database, otherwise on a fresh embedded PGlite folder.
+import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { findChromium } from "./find-browser.mjs";
+
+const root = path.resolve(import.meta.dirname, "..");
+const chromium = await findChromium();
+if (!chromium) {
+  const message = [
+    "",
+    "!!! No Chromium found for the browser tests. !!!",
+    "    Install one:  sudo apt-get install -y chromium   (Debian/Ubuntu)",
+    "             or:  npx playwright install chromium",
+    "    or point CHROMIUM_PATH at a Chromium/Chrome binary.",
+    "",
+  ].join("\n");
+  console.error(message);
+  process.exit(process.env.CI ? 1 : 0);
+}
+
+const run = (cmd, args, env = process.env) => {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: "inherit", env });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+};
+
+if (process.env.E2E_SKIP_BUILD !== "true")
+  run(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"]);
+
+const env = { ...process.env, CHROMIUM_PATH: chromium };
+env.E2E_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "salesmix-e2e-"));
+let dropDb = null;
+if (process.env.TEST_DATABASE_URL) {
+  const { default: postgres } = await import("postgres");
+  const name = `salesmix_e2e_${Date.now().toString(36)}_${randomBytes(3).toString("hex")}`;
+  const admin = postgres(process.env.TEST_DATABASE_URL, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  const url = new URL(process.env.TEST_DATABASE_URL);
+  url.pathname = `/${name}`;
+  env.E2E_DATABASE_URL = url.toString();
+  dropDb = async () => {
+    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  };
+}
+
+const result = spawnSync(
+  process.execPath,
+  [path.join(root, "node_modules/@playwright/test/cli.js"), "test", ...process.argv.slice(2)],
+  {
+    cwd: root,
+    stdio: "inherit",
+    env,
+  },
+);
+if (dropDb) await dropDb();
+fs.rmSync(env.E2E_DATA_DIR, { recursive: true, force: true });
+process.exit(result.status ?? 1);
