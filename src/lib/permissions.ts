@@ -18,6 +18,7 @@ export const ROLE_LABELS: Record<Role, string> = {
 export const PERMISSIONS = {
   "dashboard.read": "viewer",
   "snapshots.read": "viewer",
+  "members.read": "viewer",
   "imports.create": "analyst",
   "exports.create": "analyst",
   "org.update": "admin",

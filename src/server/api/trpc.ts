@@ -2,9 +2,8 @@ import "server-only";
 import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
-import { and, eq } from "drizzle-orm";
 import type { Database } from "../db/client";
-import { memberships, organizations } from "../db/schema";
+import { findOrgAccess } from "../orgs/access.server";
 import type { SessionUser } from "../auth/sessions";
 import { ServiceError } from "../errors";
 import { can, type Permission } from "@/lib/permissions";
@@ -74,14 +73,7 @@ export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
 export const orgProcedure = authedProcedure
   .input(z.object({ orgSlug: z.string().min(1).max(100) }))
   .use(async ({ ctx, input, next }) => {
-    const [row] = await ctx.db
-      .select({ org: organizations, role: memberships.role })
-      .from(organizations)
-      .innerJoin(
-        memberships,
-        and(eq(memberships.organizationId, organizations.id), eq(memberships.userId, ctx.user.id)),
-      )
-      .where(eq(organizations.slug, input.orgSlug));
+    const row = await findOrgAccess(ctx.db, ctx.user.id, input.orgSlug);
     if (!row) throw new TRPCError({ code: "NOT_FOUND", message: "Organization not found." });
     return next({ ctx: { ...ctx, org: row.org, role: row.role } });
   });

@@ -1,0 +1,11 @@
+import { classifySalesModel, computeTeamMetrics } from "../src/lib/benchmarks";
+const metrics = computeTeamMetrics([]);
+const profile = { annualRevenue: 120e6, employeeCount: 900, currency: "USD", typicalDealSize: 34000, salesCycleDays: null, decisionMakers: null, customerEmployees: 250 };
+let s: unknown;
+const t = performance.now();
+for (let i = 0; i < 20000; i++) s = classifySalesModel(profile, metrics);
+console.log((performance.now() - t) / 20000 * 1000, "µs", !!s);
+const t2 = performance.now();
+let x = 0;
+for (let i = 0; i < 20000; i++) x += `${i} abc ${i * 2}`.length;
+console.log((performance.now() - t2) / 20000 * 1000, "µs string", x);

@@ -1,0 +1,37 @@
+/** Upload limits. The page states them; the server enforces them before and while reading. */
+export const MAX_BYTES = 20 * 1024 * 1024;
+export const MAX_ROWS = 100_000;
+
+/**
+ * Errors kept in one preview. Every error is counted (`errorCount`), but a file where every row is wrong
+ * would otherwise hold millions of error objects; past this many the preview says the list is truncated.
+ */
+export const MAX_REPORTED_ERRORS = 50_000;
+
+/** Rows shown as interpreted in the preview. */
+export const SAMPLE_ROWS = 20;
+
+/** Longest text kept for a name, title or team, and longest value echoed back in an error. */
+export const MAX_TEXT_CHARS = 200;
+export const MAX_ERROR_VALUE_CHARS = 80;
+
+export function formatLimitBytes(bytes: number): string {
+  return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+}
+
+export function tooManyRowsMessage(maxRows: number): string {
+  return `The file has more than ${maxRows.toLocaleString("en-US")} rows; split it into files of at most ${maxRows.toLocaleString("en-US")} rows.`;
+}
+
+/**
+ * Check a file's size before reading it (from `File.size` in the browser or `Content-Length` on the server).
+ * Returns the message to show, or null when the size is within the limit.
+ */
+export function checkCsvByteSize(byteSize: number, maxBytes: number = MAX_BYTES): string | null {
+  if (!Number.isFinite(byteSize) || byteSize < 0) return "The file size could not be read.";
+  if (byteSize === 0) return "The file is empty.";
+  if (byteSize > maxBytes) {
+    return `The file is ${formatLimitBytes(byteSize)}; the limit is ${formatLimitBytes(maxBytes)}.`;
+  }
+  return null;
+}

@@ -1,0 +1,176 @@
+import Papa from "papaparse";
+import type { CsvDelimiter, CsvNewline } from "./types";
+
+/**
+ * The CSV grammar (quotes, escaped quotes, delimiters and line breaks inside quotes) is Papa Parse's. This
+ * file decides the dialect, feeds the text to Papa's low-level parser in chunks so rows can be pulled one at a
+ * time without building them all, and numbers the records the way a spreadsheet numbers its rows.
+ */
+
+export interface CsvDialect {
+  delimiter: CsvDelimiter;
+  newline: CsvNewline;
+  /** The first line is Excel's `sep=;` hint; it is not a row (Excel hides it). */
+  sepLine: boolean;
+}
+
+export type QuoteProblem = "unclosed" | "malformed";
+
+export interface CsvRecord {
+  /** Spreadsheet row number: 1 for the first line after any `sep=` line; one per record, blank lines included. */
+  row: number;
+  cells: string[];
+  quoteProblem: QuoteProblem | null;
+}
+
+export const DELIMITERS: readonly CsvDelimiter[] = [",", ";", "\t"];
+
+export function describeDelimiter(delimiter: CsvDelimiter): string {
+  return delimiter === "," ? "comma (,)" : delimiter === ";" ? "semicolon (;)" : "tab";
+}
+
+const SEP_LINE = /^sep=([,;\t])(\r\n|\n|\r|$)/i;
+const SAMPLE_CHARS = 64 * 1024;
+const SAMPLE_RECORDS = 50;
+const CHUNK_CHARS = 1024 * 1024;
+
+interface PapaChunkResult {
+  data: string[][];
+  errors: Array<{ code?: string; row?: number }>;
+  meta: { cursor: number };
+}
+
+/** The most frequent line break in the first 64 K characters; "\n" when there is none. */
+export function detectNewline(text: string): CsvNewline {
+  const sample = text.slice(0, SAMPLE_CHARS);
+  let crlf = 0;
+  let cr = 0;
+  let lf = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c === 13) {
+      if (sample.charCodeAt(i + 1) === 10) {
+        crlf++;
+        i++;
+      } else cr++;
+    } else if (c === 10) lf++;
+  }
+  if (crlf >= lf && crlf >= cr && crlf > 0) return "\r\n";
+  if (cr > lf) return "\r";
+  return "\n";
+}
+
+function sepLineLength(text: string): number {
+  const match = SEP_LINE.exec(text);
+  return match ? match[0].length : 0;
+}
+
+export function isBlankRecord(cells: readonly string[]): boolean {
+  return cells.every((cell) => cell.trim() === "");
+}
+
+/** Cells up to the last non-empty one. */
+export function trimmedWidth(cells: readonly string[]): number {
+  let width = cells.length;
+  while (width > 0 && (cells[width - 1] ?? "").trim() === "") width--;
+  return width;
+}
+
+/**
+ * Pull records one at a time. Papa's parser gets about 1 MB at a time and is told to leave the last,
+ * possibly incomplete record for the next round; a record longer than the chunk doubles the chunk.
+ */
+export function* readRecords(text: string, dialect: CsvDialect): Generator<CsvRecord, void, undefined> {
+  const parser = new Papa.Parser({ delimiter: dialect.delimiter, newline: dialect.newline, quoteChar: '"' });
+  let start = dialect.sepLine ? sepLineLength(text) : 0;
+  let chunkChars = CHUNK_CHARS;
+  let row = 0;
+  while (start < text.length) {
+    const end = Math.min(text.length, start + chunkChars);
+    const isLast = end >= text.length;
+    const result: PapaChunkResult = parser.parse(text.slice(start, end), 0, !isLast);
+    if (!isLast && result.data.length === 0) {
+      chunkChars *= 2;
+      continue;
+    }
+    chunkChars = CHUNK_CHARS;
+    const problems = new Map<number, QuoteProblem>();
+    for (const error of result.errors) {
+      if (error.row === undefined || error.row >= result.data.length) continue;
+      if (error.code === "MissingQuotes") problems.set(error.row, "unclosed");
+      else if (error.code === "InvalidQuotes" && !problems.has(error.row))
+        problems.set(error.row, "malformed");
+    }
+    for (let i = 0; i < result.data.length; i++) {
+      row++;
+      yield { row, cells: result.data[i] ?? [], quoteProblem: problems.get(i) ?? null };
+    }
+    if (isLast) return;
+    start += result.meta.cursor;
+  }
+}
+
+interface DelimiterScore {
+  delimiter: CsvDelimiter;
+  splits: boolean;
+  consistency: number;
+  width: number;
+}
+
+function scoreDelimiter(
+  sample: string,
+  delimiter: CsvDelimiter,
+  newline: CsvNewline,
+  complete: boolean,
+): DelimiterScore {
+  const counts: number[] = [];
+  for (const record of readRecords(sample, { delimiter, newline, sepLine: false })) {
+    if (isBlankRecord(record.cells)) continue;
+    counts.push(record.cells.length);
+    if (counts.length > SAMPLE_RECORDS) break;
+  }
+  // The sample may end mid-record; its last record says nothing about the file.
+  if (!complete && counts.length > 2) counts.pop();
+  const header = counts[0] ?? 0;
+  const rows = counts.slice(1);
+  const consistent = rows.filter((count) => count === header).length;
+  return {
+    delimiter,
+    splits: header > 1,
+    consistency: rows.length === 0 ? 1 : consistent / rows.length,
+    width: header,
+  };
+}
+
+/**
+ * The delimiter that splits the header into more than one column and gives the most rows the same number
+ * of cells as the header; then the one giving more columns; then comma, semicolon, tab in that order.
+ */
+export function detectDelimiter(text: string, newline: CsvNewline): CsvDelimiter {
+  const complete = text.length <= SAMPLE_CHARS;
+  const sample = complete ? text : text.slice(0, SAMPLE_CHARS);
+  let best: DelimiterScore | null = null;
+  for (const delimiter of DELIMITERS) {
+    const score = scoreDelimiter(sample, delimiter, newline, complete);
+    if (
+      best === null ||
+      (score.splits && !best.splits) ||
+      (score.splits === best.splits &&
+        (score.consistency > best.consistency ||
+          (score.consistency === best.consistency && score.width > best.width)))
+    ) {
+      best = score;
+    }
+  }
+  return best?.delimiter ?? ",";
+}
+
+export function detectDialect(text: string): CsvDialect {
+  const sep = SEP_LINE.exec(text);
+  const body = sep ? text.slice(sep[0].length) : text;
+  const newline = detectNewline(body);
+  const hinted = sep?.[1];
+  if (hinted === "," || hinted === ";" || hinted === "\t")
+    return { delimiter: hinted, newline, sepLine: true };
+  return { delimiter: detectDelimiter(body, newline), newline, sepLine: sep !== null };
+}

@@ -1,0 +1,71 @@
+import "server-only";
+import nodemailer from "nodemailer";
+import type SMTPTransport from "nodemailer/lib/smtp-transport";
+import { env } from "@/env";
+import { emailOutbox } from "../db/schema";
+import type { Db } from "../db/client";
+
+export interface EmailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/**
+ * How mail leaves the app: over SMTP when SMTP_URL is set; otherwise, outside production, into the
+ * development outbox (shown at /dev/outbox); in production without SMTP it is not sent at all and the UI
+ * hands the inviter the link instead.
+ */
+export type EmailDelivery = "smtp" | "outbox" | "none";
+
+export function emailDeliveryMode(): EmailDelivery {
+  if (env.SMTP_URL) return "smtp";
+  return env.NODE_ENV === "production" ? "none" : "outbox";
+}
+
+let transport:
+  { url: string; transporter: nodemailer.Transporter<SMTPTransport.SentMessageInfo> } | undefined;
+
+function smtpTransporter(url: string) {
+  if (transport?.url !== url) transport = { url, transporter: nodemailer.createTransport(url) };
+  return transport.transporter;
+}
+
+/** Sends one message the configured way and says which way it went. SMTP failures reject. */
+export async function sendEmail(db: Db, message: EmailMessage): Promise<EmailDelivery> {
+  const mode = emailDeliveryMode();
+  if (mode === "smtp" && env.SMTP_URL) {
+    await smtpTransporter(env.SMTP_URL).sendMail({ from: env.MAIL_FROM, ...message });
+    return "smtp";
+  }
+  if (mode === "outbox") {
+    await db.insert(emailOutbox).values(message);
+    return "outbox";
+  }
+  return "none";
+}
+
+/**
+ * The absolute base for links in emails: APP_URL when set (recommended in production, so links never depend
+ * on a request's Host header), else the origin the request came to.
+ */
+export function appBaseUrl(headers?: Headers): string {
+  if (env.APP_URL) return env.APP_URL.replace(/\/+$/, "");
+  const host = headers?.get("x-forwarded-host") ?? headers?.get("host");
+  if (host) {
+    const proto = headers?.get("x-forwarded-proto")?.split(",")[0]?.trim() || "http";
+    return `${proto}://${host}`;
+  }
+  return "http://localhost:3000";
+}
+
+/** Escapes text for an HTML body. */
+export function escapeHtml(value: string): string {
+  return value
+    .replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;")
+    .replaceAll('"', "&quot;")
+    .replaceAll("'", "&#39;");
+}

@@ -1,0 +1,299 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { and, desc, eq } from "drizzle-orm";
+import { z } from "zod";
+import { organizations, teamSnapshots, type Organization } from "../db/schema";
+import type { Database } from "../db/client";
+import { withTenant } from "../db/tenant";
+import { recordAudit, type Actor } from "../audit";
+import { ServiceError } from "../errors";
+import { can, type Role } from "@/lib/permissions";
+import { insertRepBatch, type RepToInsert } from "./insert-reps";
+import { SnapshotSummaryBuilder } from "./summary";
+import {
+  analyzeTeamCsv,
+  checkCsvByteSize,
+  columnOverridesSchema,
+  iterateTeamRows,
+  mappingToRemember,
+  MAX_BYTES,
+  rememberedMappingSchema,
+  type CsvRowError,
+} from "@/lib/csv";
+
+/** The org's last mapping; one saved by an older version with unknown targets is simply not offered. */
+export function rememberedMapping(stored: unknown) {
+  const parsed = rememberedMappingSchema.safeParse(stored ?? {});
+  return parsed.success ? parsed.data : undefined;
+}
+
+export const IMPORT_BATCH_SIZE = 2_000;
+/** Errors sent back with a refused import; the full list is in the preview and its CSV download. */
+export const ERRORS_IN_RESPONSE = 200;
+
+export const importOptionsSchema = z.object({
+  asOf: z.iso
+    .date("Use a date like 2026-11-27 for “as of”")
+    .refine((d) => d <= new Date(Date.now() + 86_400_000).toISOString().slice(0, 10), {
+      message: "The “as of” date is in the future",
+    }),
+  period: z
+    .string()
+    .trim()
+    .min(1, "Say which period the activity counts cover (e.g. “Last 30 days”)")
+    .max(100, "Keep the period under 100 characters"),
+  fileName: z.string().trim().min(1).max(255),
+  mode: z.enum(["all", "valid_rows_only"]).default("all"),
+  allowDuplicate: z.boolean().default(false),
+  overrides: columnOverridesSchema.optional(),
+});
+export type ImportOptions = z.input<typeof importOptionsSchema>;
+
+export interface ImportProgress {
+  phase: "reading" | "saving" | "done";
+  rowsSaved: number;
+  rowsTotal: number;
+}
+
+export interface ImportRequest {
+  organization: Organization;
+  /** The caller's role in the organization (an API key with write scope acts as an analyst). */
+  role: Role;
+  actor: Actor;
+  ip?: string | null;
+  bytes: Uint8Array;
+  options: ImportOptions;
+  onProgress?: (progress: ImportProgress) => void;
+  /** Called before each batch is written; lets tests inject a failure mid-import. */
+  beforeBatch?: (batchIndex: number) => void | Promise<void>;
+}
+
+export interface ImportResult {
+  snapshotId: string;
+  rowCount: number;
+  skippedRowCount: number;
+  encoding: string;
+  contentHash: string;
+}
+
+export function contentHash(bytes: Uint8Array) {
+  return createHash("sha256").update(bytes).digest("hex");
+}
+
+/** The newest completed snapshot of this org with exactly this file content, if any. */
+export async function findSnapshotByHash(db: Database, organizationId: string, hash: string) {
+  return withTenant(db, organizationId, async (tx) => {
+    const [row] = await tx
+      .select({
+        id: teamSnapshots.id,
+        asOf: teamSnapshots.asOf,
+        fileName: teamSnapshots.fileName,
+        createdAt: teamSnapshots.createdAt,
+      })
+      .from(teamSnapshots)
+      .where(
+        and(
+          eq(teamSnapshots.organizationId, organizationId),
+          eq(teamSnapshots.contentHash, hash),
+          eq(teamSnapshots.status, "completed"),
+        ),
+      )
+      .orderBy(desc(teamSnapshots.createdAt))
+      .limit(1);
+    return row ?? null;
+  });
+}
+
+/**
+ * The one import pipeline, used by the upload page and the REST API: read and validate the whole file, refuse
+ * it with every problem named, or write the snapshot and all its reps in one transaction. If the transaction
+ * fails, nothing of it remains; a failed-snapshot row records the reason.
+ */
+export async function importTeam(db: Database, request: ImportRequest): Promise<ImportResult> {
+  const { organization: org, bytes } = request;
+  if (!can(request.role, "imports.create")) {
+    throw new ServiceError(
+      "FORBIDDEN",
+      `Your role (${request.role}) cannot upload team files. Ask an analyst or admin.`,
+    );
+  }
+  const options = importOptionsSchema.parse(request.options);
+  const sizeProblem = checkCsvByteSize(bytes.length, MAX_BYTES);
+  if (sizeProblem) {
+    throw new ServiceError(bytes.length === 0 ? "UNPROCESSABLE_CONTENT" : "PAYLOAD_TOO_LARGE", sizeProblem);
+  }
+  request.onProgress?.({ phase: "reading", rowsSaved: 0, rowsTotal: 0 });
+
+  const analysis = analyzeTeamCsv(bytes, {
+    overrides: options.overrides,
+    remembered: rememberedMapping(org.lastImportMapping),
+    organizationCurrency: org.currency,
+  });
+  if (!analysis.ok) {
+    const code = analysis.error.code === "too-large" ? "PAYLOAD_TOO_LARGE" : "UNPROCESSABLE_CONTENT";
+    throw new ServiceError(code, analysis.error.message, { fileError: analysis.error.code });
+  }
+  const preview = analysis.preview;
+  if (!preview.plan) {
+    throw new ServiceError("UNPROCESSABLE_CONTENT", preview.mappingProblems.map((p) => p.message).join(" "), {
+      mappingProblems: preview.mappingProblems,
+    });
+  }
+  if (preview.validCount === 0) {
+    throw rowErrors(
+      "No row of the file can be imported.",
+      preview.errors,
+      preview.errorCount,
+      preview.rowCount,
+    );
+  }
+  if (preview.errorCount > 0 && options.mode !== "valid_rows_only") {
+    throw rowErrors(
+      `${preview.invalidRowCount.toLocaleString("en-US")} of ${preview.rowCount.toLocaleString("en-US")} rows have errors. Fix them, or import the ${preview.validCount.toLocaleString("en-US")} valid rows only.`,
+      preview.errors,
+      preview.errorCount,
+      preview.rowCount,
+    );
+  }
+
+  const hash = contentHash(bytes);
+  if (!options.allowDuplicate) {
+    const existing = await findSnapshotByHash(db, org.id, hash);
+    if (existing) {
+      throw new ServiceError(
+        "CONFLICT",
+        `This exact file was already imported (“${existing.fileName}”, as of ${existing.asOf}). Import it again only if you mean to.`,
+        { snapshotId: existing.id },
+      );
+    }
+  }
+
+  const plan = preview.plan;
+  const mapping = mappingToRemember(preview.mapping);
+  try {
+    return await withTenant(db, org.id, async (tx) => {
+      const [snapshot] = await tx
+        .insert(teamSnapshots)
+        .values({
+          organizationId: org.id,
+          asOf: options.asOf,
+          period: options.period,
+          fileName: options.fileName,
+          contentHash: hash,
+          status: "completed",
+          encoding: preview.encodingLabel,
+          mapping,
+          createdBy: request.actor.kind === "user" ? request.actor.userId : null,
+          createdByApiKeyId: request.actor.kind === "apiKey" ? request.actor.apiKeyId : null,
+        })
+        .returning({ id: teamSnapshots.id });
+      if (!snapshot) throw new Error("snapshot insert returned nothing");
+
+      const summary = new SnapshotSummaryBuilder();
+      let batch: RepToInsert[] = [];
+      let batchIndex = 0;
+      let saved = 0;
+      const flush = async () => {
+        await request.beforeBatch?.(batchIndex++);
+        await insertRepBatch(tx, org.id, snapshot.id, batch);
+        summary.add(batch.map((b) => b.rep));
+        saved += batch.length;
+        batch = [];
+        request.onProgress?.({ phase: "saving", rowsSaved: saved, rowsTotal: preview.validCount });
+      };
+      for (const result of iterateTeamRows(bytes, plan)) {
+        if (!("rep" in result)) continue;
+        batch.push({ rowNumber: result.row, rep: result.rep });
+        if (batch.length >= IMPORT_BATCH_SIZE) await flush();
+      }
+      if (batch.length) await flush();
+
+      const skipped = preview.rowCount - saved;
+      await tx
+        .update(teamSnapshots)
+        .set({ rowCount: saved, skippedRowCount: skipped, summary: summary.build(), completedAt: new Date() })
+        .where(and(eq(teamSnapshots.organizationId, org.id), eq(teamSnapshots.id, snapshot.id)));
+      await tx
+        .update(organizations)
+        .set({ lastImportMapping: mapping, updatedAt: new Date() })
+        .where(eq(organizations.id, org.id));
+      await recordAudit(tx, {
+        organizationId: org.id,
+        actor: request.actor,
+        action: "import.created",
+        targetType: "snapshot",
+        targetId: snapshot.id,
+        ip: request.ip,
+        data: {
+          fileName: options.fileName,
+          asOf: options.asOf,
+          rows: saved,
+          skippedRows: skipped,
+          mode: options.mode,
+        },
+      });
+      request.onProgress?.({ phase: "done", rowsSaved: saved, rowsTotal: preview.validCount });
+      return {
+        snapshotId: snapshot.id,
+        rowCount: saved,
+        skippedRowCount: skipped,
+        encoding: preview.encodingLabel,
+        contentHash: hash,
+      };
+    });
+  } catch (e) {
+    await recordFailedImport(db, request, options, hash, e);
+    throw e;
+  }
+}
+
+function rowErrors(message: string, errors: CsvRowError[], errorCount: number, rowCount: number) {
+  return new ServiceError("UNPROCESSABLE_CONTENT", message, {
+    errors: errors.slice(0, ERRORS_IN_RESPONSE),
+    errorCount,
+    rowCount,
+  });
+}
+
+/**
+ * After a failed commit (its transaction rolled back, so none of its reps exist): a failed snapshot row with the
+ * reason, and the audit event. Best effort: if the database is gone, the snapshot simply never appears.
+ */
+async function recordFailedImport(
+  db: Database,
+  request: ImportRequest,
+  options: z.output<typeof importOptionsSchema>,
+  hash: string,
+  error: unknown,
+) {
+  const reason = error instanceof Error ? error.message.slice(0, 500) : "Unknown error";
+  try {
+    await withTenant(db, request.organization.id, async (tx) => {
+      const [row] = await tx
+        .insert(teamSnapshots)
+        .values({
+          organizationId: request.organization.id,
+          asOf: options.asOf,
+          period: options.period,
+          fileName: options.fileName,
+          contentHash: hash,
+          status: "failed",
+          failureReason: `The import stopped before it was saved: ${reason}`,
+          createdBy: request.actor.kind === "user" ? request.actor.userId : null,
+          createdByApiKeyId: request.actor.kind === "apiKey" ? request.actor.apiKeyId : null,
+        })
+        .returning({ id: teamSnapshots.id });
+      await recordAudit(tx, {
+        organizationId: request.organization.id,
+        actor: request.actor,
+        action: "import.failed",
+        targetType: "snapshot",
+        targetId: row?.id,
+        ip: request.ip,
+        data: { fileName: options.fileName, reason },
+      });
+    });
+  } catch {
+    // The database is unreachable: there is nothing to mark, and no rep of this import was kept.
+  }
+}

@@ -1,0 +1,269 @@
+import "server-only";
+import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
+import { organizations, reps, teamSnapshots, users, type Organization } from "../db/schema";
+import type { Database, Db } from "../db/client";
+import { withTenant } from "../db/tenant";
+import { recordAudit, type Actor } from "../audit";
+import { ServiceError } from "../errors";
+import type { Rep, RepRole } from "@/lib/team/types";
+
+const notFound = () => new ServiceError("NOT_FOUND", "Snapshot not found.");
+
+/** All uploads of the org, newest "as of" first, with who made them. */
+export async function listSnapshots(
+  db: Database,
+  org: Organization,
+  opts: { limit?: number; cursor?: string } = {},
+) {
+  const limit = Math.min(opts.limit ?? 100, 200);
+  return withTenant(db, org.id, async (tx) => {
+    const rows = await tx
+      .select({
+        id: teamSnapshots.id,
+        asOf: teamSnapshots.asOf,
+        period: teamSnapshots.period,
+        fileName: teamSnapshots.fileName,
+        rowCount: teamSnapshots.rowCount,
+        skippedRowCount: teamSnapshots.skippedRowCount,
+        status: teamSnapshots.status,
+        failureReason: teamSnapshots.failureReason,
+        encoding: teamSnapshots.encoding,
+        createdAt: teamSnapshots.createdAt,
+        createdByName: users.name,
+        createdByApiKeyId: teamSnapshots.createdByApiKeyId,
+      })
+      .from(teamSnapshots)
+      .leftJoin(users, eq(users.id, teamSnapshots.createdBy))
+      .where(eq(teamSnapshots.organizationId, org.id))
+      .orderBy(desc(teamSnapshots.asOf), desc(teamSnapshots.createdAt), desc(teamSnapshots.id));
+    const currentId = await currentSnapshotIdIn(tx, org);
+    const start = opts.cursor ? rows.findIndex((r) => r.id === opts.cursor) + 1 : 0;
+    const page = rows.slice(start, start + limit);
+    return {
+      items: page.map((r) => ({ ...r, isCurrent: r.id === currentId })),
+      nextCursor: start + limit < rows.length ? (page.at(-1)?.id ?? null) : null,
+      currentSnapshotId: currentId,
+    };
+  });
+}
+
+/** The snapshot the dashboard shows: the one marked current, else the latest completed. */
+async function currentSnapshotIdIn(tx: Db, org: Organization): Promise<string | null> {
+  if (org.currentSnapshotId) {
+    const [marked] = await tx
+      .select({ id: teamSnapshots.id })
+      .from(teamSnapshots)
+      .where(
+        and(
+          eq(teamSnapshots.organizationId, org.id),
+          eq(teamSnapshots.id, org.currentSnapshotId),
+          eq(teamSnapshots.status, "completed"),
+        ),
+      );
+    if (marked) return marked.id;
+  }
+  const [latest] = await tx
+    .select({ id: teamSnapshots.id })
+    .from(teamSnapshots)
+    .where(and(eq(teamSnapshots.organizationId, org.id), eq(teamSnapshots.status, "completed")))
+    .orderBy(desc(teamSnapshots.asOf), desc(teamSnapshots.createdAt))
+    .limit(1);
+  return latest?.id ?? null;
+}
+
+export async function getSnapshot(db: Db, org: Organization, snapshotId: string) {
+  const [row] = await db
+    .select()
+    .from(teamSnapshots)
+    .where(and(eq(teamSnapshots.organizationId, org.id), eq(teamSnapshots.id, snapshotId)));
+  if (!row) throw notFound();
+  return row;
+}
+
+/** Resolves "the current snapshot" or a given id, always within the org. */
+export async function resolveSnapshot(db: Database, org: Organization, snapshotId?: string | null) {
+  return withTenant(db, org.id, async (tx) => {
+    const id = snapshotId ?? (await currentSnapshotIdIn(tx, org));
+    if (!id) return null;
+    const snapshot = await getSnapshot(tx, org, id);
+    if (snapshot.status !== "completed") {
+      throw new ServiceError("UNPROCESSABLE_CONTENT", "That upload failed and has no reps to report on.");
+    }
+    return snapshot;
+  });
+}
+
+export async function setCurrentSnapshot(
+  db: Database,
+  org: Organization,
+  actor: Actor,
+  snapshotId: string,
+  ip?: string | null,
+) {
+  return withTenant(db, org.id, async (tx) => {
+    const snapshot = await getSnapshot(tx, org, snapshotId);
+    if (snapshot.status !== "completed") {
+      throw new ServiceError(
+        "UNPROCESSABLE_CONTENT",
+        "Only a completed upload can be shown on the dashboard.",
+      );
+    }
+    await tx
+      .update(organizations)
+      .set({ currentSnapshotId: snapshotId, updatedAt: new Date() })
+      .where(eq(organizations.id, org.id));
+    await recordAudit(tx, {
+      organizationId: org.id,
+      actor,
+      action: "snapshot.made_current",
+      targetType: "snapshot",
+      targetId: snapshotId,
+      ip,
+      data: { fileName: snapshot.fileName, asOf: snapshot.asOf },
+    });
+  });
+}
+
+export async function deleteSnapshot(
+  db: Database,
+  org: Organization,
+  actor: Actor,
+  snapshotId: string,
+  ip?: string | null,
+) {
+  return withTenant(db, org.id, async (tx) => {
+    const snapshot = await getSnapshot(tx, org, snapshotId);
+    await tx
+      .delete(teamSnapshots)
+      .where(and(eq(teamSnapshots.organizationId, org.id), eq(teamSnapshots.id, snapshotId)));
+    if (org.currentSnapshotId === snapshotId) {
+      await tx.update(organizations).set({ currentSnapshotId: null }).where(eq(organizations.id, org.id));
+    }
+    await recordAudit(tx, {
+      organizationId: org.id,
+      actor,
+      action: "import.deleted",
+      targetType: "snapshot",
+      targetId: snapshotId,
+      ip,
+      data: { fileName: snapshot.fileName, asOf: snapshot.asOf, rows: snapshot.rowCount },
+    });
+  });
+}
+
+export const REP_SORT_COLUMNS = {
+  row: reps.rowNumber,
+  name: reps.name,
+  role: reps.role,
+  team: reps.team,
+  title: reps.title,
+  baseSalary: reps.baseSalary,
+  ote: reps.ote,
+  quotaAttainment: reps.quotaAttainment,
+  calls: reps.calls,
+  avgDealSize: reps.avgDealSize,
+} as const;
+export type RepSortColumn = keyof typeof REP_SORT_COLUMNS;
+
+export interface RepFilter {
+  role?: RepRole | null;
+  team?: string | null;
+  title?: string | null;
+  search?: string | null;
+}
+
+function repFilterWhere(org: Organization, snapshotId: string, filter: RepFilter): SQL | undefined {
+  const search = filter.search?.trim();
+  return and(
+    eq(reps.organizationId, org.id),
+    eq(reps.snapshotId, snapshotId),
+    filter.role ? eq(reps.role, filter.role) : undefined,
+    filter.team ? eq(reps.team, filter.team) : undefined,
+    filter.title ? eq(reps.title, filter.title) : undefined,
+    search
+      ? or(ilike(reps.name, `%${escapeLike(search)}%`), ilike(reps.email, `%${escapeLike(search)}%`))
+      : undefined,
+  );
+}
+
+function escapeLike(s: string) {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** One page of a snapshot's reps, sortable and filterable, for the snapshot table and the API. */
+export async function listReps(
+  db: Database,
+  org: Organization,
+  snapshotId: string,
+  opts: {
+    filter?: RepFilter;
+    sort?: RepSortColumn;
+    direction?: "asc" | "desc";
+    offset?: number;
+    limit?: number;
+  },
+) {
+  const limit = Math.min(opts.limit ?? 50, 1000);
+  const offset = Math.max(opts.offset ?? 0, 0);
+  return withTenant(db, org.id, async (tx) => {
+    await getSnapshot(tx, org, snapshotId);
+    const where = repFilterWhere(org, snapshotId, opts.filter ?? {});
+    const column = REP_SORT_COLUMNS[opts.sort ?? "row"];
+    const order = opts.direction === "desc" ? sql`${column} desc nulls last` : sql`${column} asc nulls last`;
+    const [rows, [total]] = await Promise.all([
+      tx.select().from(reps).where(where).orderBy(order, asc(reps.rowNumber)).limit(limit).offset(offset),
+      tx.select({ n: count() }).from(reps).where(where),
+    ]);
+    return { items: rows.map(toRep), total: total?.n ?? 0, offset, limit };
+  });
+}
+
+/** Every rep of a snapshot matching the filter, in batches (for exports and filtered summaries). */
+export async function* iterateReps(
+  db: Database,
+  org: Organization,
+  snapshotId: string,
+  filter: RepFilter = {},
+  batchSize = 5000,
+) {
+  let after = 0;
+  for (;;) {
+    const rows = await withTenant(db, org.id, (tx) =>
+      tx
+        .select()
+        .from(reps)
+        .where(and(repFilterWhere(org, snapshotId, filter), sql`${reps.rowNumber} > ${after}`))
+        .orderBy(asc(reps.rowNumber))
+        .limit(batchSize),
+    );
+    if (rows.length === 0) return;
+    yield rows.map(toRep);
+    after = rows.at(-1)?.rowNumber ?? after;
+    if (rows.length < batchSize) return;
+  }
+}
+
+export function toRep(row: typeof reps.$inferSelect): Rep & { rowNumber: number } {
+  return {
+    rowNumber: row.rowNumber,
+    name: row.name,
+    email: row.email,
+    role: row.role,
+    title: row.title,
+    team: row.team,
+    baseSalary: row.baseSalary,
+    ote: row.ote,
+    annualQuota: row.annualQuota,
+    quotaAttainment: row.quotaAttainment,
+    calls: row.calls,
+    voicemails: row.voicemails,
+    emails: row.emails,
+    socialTouches: row.socialTouches,
+    meetings: row.meetings,
+    dealsWon: row.dealsWon,
+    avgDealSize: row.avgDealSize,
+    salesCycleDays: row.salesCycleDays,
+    decisionMakers: row.decisionMakers,
+    remoteSellingPct: row.remoteSellingPct,
+  };
+}

@@ -1,0 +1,129 @@
+import "server-only";
+import { ZodError } from "zod";
+import { getDb } from "../db";
+import { getSessionUser } from "../auth";
+import { findOrgAccess } from "../orgs/access.server";
+import { ServiceError } from "../errors";
+import { clientIp, isSameOrigin } from "../http";
+import { HTTP_STATUS } from "../http-errors";
+import { importTeam, type ImportProgress } from "./import-team";
+import { columnOverridesSchema, MAX_BYTES } from "@/lib/csv";
+
+/** Multipart overhead allowed on top of the file itself before the body is refused unread. */
+const MULTIPART_SLACK = 64 * 1024;
+
+function json(status: number, body: unknown) {
+  return Response.json(body, { status });
+}
+
+/**
+ * The upload page's commit: multipart form with `file`, `asOf`, `period`, `mode`, `allowDuplicate` and
+ * `overrides` (JSON). Answers with newline-delimited JSON: progress lines while rows are saved, then one
+ * `result` or `error` line, so the page can show a real progress bar for large files.
+ */
+export async function handleUpload(req: Request, slug: string): Promise<Response> {
+  if (!isSameOrigin(req))
+    return json(403, { type: "error", code: "FORBIDDEN", message: "Cross-origin request refused." });
+  const user = await getSessionUser();
+  if (!user) return json(401, { type: "error", code: "UNAUTHORIZED", message: "Sign in to continue." });
+  const db = await getDb();
+  const access = await findOrgAccess(db, user.id, slug);
+  if (!access) return json(404, { type: "error", code: "NOT_FOUND", message: "Organization not found." });
+  const length = Number(req.headers.get("content-length") ?? "0");
+  if (length > MAX_BYTES + MULTIPART_SLACK) {
+    return json(413, {
+      type: "error",
+      code: "PAYLOAD_TOO_LARGE",
+      message: `The file is larger than the ${MAX_BYTES / 1024 / 1024} MB limit.`,
+    });
+  }
+  let form: FormData;
+  try {
+    form = await req.formData();
+  } catch {
+    return json(400, {
+      type: "error",
+      code: "BAD_REQUEST",
+      message: "Send the file as multipart/form-data.",
+    });
+  }
+  const file = form.get("file");
+  if (!(file instanceof File))
+    return json(400, { type: "error", code: "BAD_REQUEST", message: "Choose a file to upload." });
+  let overrides;
+  try {
+    overrides = columnOverridesSchema.parse(JSON.parse(String(form.get("overrides") ?? "[]")));
+  } catch {
+    return json(400, {
+      type: "error",
+      code: "BAD_REQUEST",
+      message: "The column choices could not be read.",
+    });
+  }
+  const bytes = new Uint8Array(await file.arrayBuffer());
+
+  const encoder = new TextEncoder();
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const send = (line: unknown) => controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+      let lastSent = 0;
+      const onProgress = (p: ImportProgress) => {
+        const now = Date.now();
+        if (p.phase !== "saving" || now - lastSent > 100) {
+          lastSent = now;
+          send({ type: "progress", ...p });
+        }
+      };
+      try {
+        const result = await importTeam(db, {
+          organization: access.org,
+          role: access.role,
+          actor: { kind: "user", userId: user.id, label: user.email },
+          ip: clientIp(req.headers),
+          bytes,
+          options: {
+            asOf: String(form.get("asOf") ?? ""),
+            period: String(form.get("period") ?? ""),
+            fileName: file.name || "upload.csv",
+            mode: form.get("mode") === "valid_rows_only" ? "valid_rows_only" : "all",
+            allowDuplicate: form.get("allowDuplicate") === "true",
+            overrides,
+          },
+          onProgress,
+        });
+        send({ type: "result", ...result });
+      } catch (e) {
+        if (e instanceof ServiceError) {
+          send({
+            type: "error",
+            code: e.code,
+            status: HTTP_STATUS[e.code],
+            message: e.message,
+            details: e.details,
+          });
+        } else if (e instanceof ZodError) {
+          send({
+            type: "error",
+            code: "BAD_REQUEST",
+            status: 400,
+            message: e.issues[0]?.message ?? "Invalid input",
+            issues: e.issues,
+          });
+        } else {
+          console.error("Upload failed:", e);
+          send({
+            type: "error",
+            code: "INTERNAL_SERVER_ERROR",
+            status: 500,
+            message: "The upload could not be saved. Nothing was imported; please try again.",
+          });
+        }
+      } finally {
+        controller.close();
+      }
+    },
+  });
+  return new Response(stream, {
+    headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store" },
+  });
+}
