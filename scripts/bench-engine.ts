@@ -1,7 +1,8 @@
 /**
  * Benchmark of the benchmark engine on a 1,000-rep team (and 10,000 for the one-pass summary).
  * Run: npx tsx scripts/bench-engine.ts
- * Prints the mean time per call after a warm-up; the goal is well under 1 ms per team of 1,000 reps.
+ * Prints the time per call (median and best of 15 batches, and CPU time); the goal is well under 1 ms per
+ * team of 1,000 reps.
  */
 import {
   analyzeTeam,
@@ -58,17 +59,32 @@ function makeTeam(size: number, seed: number): Rep[] {
   });
 }
 
-function timePerCall(label: string, iterations: number, run: () => unknown): number {
+/**
+ * Time per call in 15 batches after a warm-up. Prints the median wall time (the figure to quote), the best
+ * batch, and the median CPU time of this process, which leaves out time spent waiting for a busy machine.
+ */
+function timePerCall(label: string, callsPerBatch: number, run: () => unknown): number {
   let sink: unknown;
-  for (let i = 0; i < Math.min(iterations, 200); i += 1) sink = run(); // warm-up
-  const start = performance.now();
-  for (let i = 0; i < iterations; i += 1) sink = run();
-  const perCallMs = (performance.now() - start) / iterations;
+  for (let i = 0; i < callsPerBatch; i += 1) sink = run(); // warm-up
+  const wallMs: number[] = [];
+  const cpuMs: number[] = [];
+  for (let batch = 0; batch < 15; batch += 1) {
+    const cpuStart = process.cpuUsage();
+    const start = performance.now();
+    for (let i = 0; i < callsPerBatch; i += 1) sink = run();
+    wallMs.push((performance.now() - start) / callsPerBatch);
+    const cpu = process.cpuUsage(cpuStart);
+    cpuMs.push((cpu.user + cpu.system) / 1000 / callsPerBatch);
+  }
   if (sink === undefined) throw new Error(`${label} returned nothing`);
+  const median = (values: number[]) =>
+    [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? NaN;
+  const us = (ms: number) => (ms * 1000).toFixed(1).padStart(8);
+  const wall = median(wallMs);
   console.log(
-    `${label.padEnd(52)} ${(perCallMs * 1000).toFixed(1).padStart(9)} µs/call  (${iterations} calls)`,
+    `${label.padEnd(50)} median ${us(wall)} µs   best ${us(Math.min(...wallMs))} µs   cpu ${us(median(cpuMs))} µs`,
   );
-  return perCallMs;
+  return wall;
 }
 
 const profile: OrgProfile = {
@@ -89,22 +105,22 @@ const gaps = computeGaps(metrics, profile);
 const classification = classifySalesModel(profile, metrics);
 
 console.log(`Node ${process.version}; team of ${team.length} reps`);
-timePerCall("summarizeReps (1,000 reps, one pass)", 5_000, () => summarizeReps(team));
-timePerCall("metricsFromSummary", 20_000, () => metricsFromSummary(summary));
-const metricsMs = timePerCall("computeTeamMetrics (1,000 reps)", 5_000, () => computeTeamMetrics(team));
-timePerCall("computeGaps", 20_000, () => computeGaps(metrics, profile));
-timePerCall("classifySalesModel", 20_000, () => classifySalesModel(profile, metrics));
-timePerCall("recommend", 20_000, () => recommend(metrics, profile, classification, gaps));
-timePerCall("whatIf (from metrics)", 20_000, () =>
+timePerCall("summarizeReps (1,000 reps, one pass)", 300, () => summarizeReps(team));
+timePerCall("metricsFromSummary", 2_000, () => metricsFromSummary(summary));
+const metricsMs = timePerCall("computeTeamMetrics (1,000 reps)", 300, () => computeTeamMetrics(team));
+timePerCall("computeGaps", 2_000, () => computeGaps(metrics, profile));
+timePerCall("classifySalesModel", 2_000, () => classifySalesModel(profile, metrics));
+timePerCall("recommend", 2_000, () => recommend(metrics, profile, classification, gaps));
+timePerCall("whatIf (from metrics)", 2_000, () =>
   whatIf(metrics, profile, { outsideToInside: 40, outsideToHybrid: 10 }),
 );
-const fullMs = timePerCall("analyzeTeam: rows → every item (1,000 reps)", 3_000, () =>
+const fullMs = timePerCall("analyzeTeam: rows → every item (1,000 reps)", 300, () =>
   analyzeTeam(team, profile),
 );
-timePerCall("summarizeReps (10,000 reps, one pass)", 500, () => summarizeReps(bigTeam));
-timePerCall("analyzeTeam from a summary (any team size)", 20_000, () => analyzeTeam(summary, profile));
+timePerCall("summarizeReps (10,000 reps, one pass)", 30, () => summarizeReps(bigTeam));
+timePerCall("analyzeTeam from a summary (any team size)", 2_000, () => analyzeTeam(summary, profile));
 
 const verdict = fullMs < 1 ? "under" : "OVER";
 console.log(
-  `\nPer team of 1,000 reps: metrics ${(metricsMs * 1000).toFixed(0)} µs, everything ${(fullMs * 1000).toFixed(0)} µs (${verdict} 1 ms).`,
+  `\nPer team of 1,000 reps (median): metrics ${(metricsMs * 1000).toFixed(0)} µs, everything ${(fullMs * 1000).toFixed(0)} µs (${verdict} 1 ms).`,
 );

@@ -5,7 +5,7 @@
  */
 import type { OrgProfile, RepMeasure } from "@/lib/team/types";
 import { rule } from "./dataset";
-import { metricValue, type TeamMetrics } from "./metrics";
+import type { TeamMetrics } from "./metrics";
 import type { RuleId } from "./schema";
 
 export type SalesModel = "transactional" | "relationship" | "borderline" | "unknown";
@@ -128,14 +128,40 @@ function positive(value: number | null): value is number {
   return value !== null && Number.isFinite(value) && value > 0;
 }
 
+interface ReadInput {
+  value: number | null;
+  source: InputSource;
+  teamAverageReps: number | null;
+  explanation: string;
+}
+
+function readInput(spec: CriterionSpec, raw: number | null, metrics: TeamMetrics): ReadInput {
+  if (positive(raw)) {
+    return {
+      value: raw,
+      source: "org_profile",
+      teamAverageReps: null,
+      explanation: `${spec.label} ${raw} from the org profile`,
+    };
+  }
+  const teamMetric = spec.teamMeasure ? metrics.byRole.all.averages[spec.teamMeasure] : null;
+  if (teamMetric?.kind === "value" && positive(teamMetric.value)) {
+    const shown = Math.round(teamMetric.value * 100) / 100;
+    return {
+      value: teamMetric.value,
+      source: "team_average",
+      teamAverageReps: teamMetric.reps,
+      explanation: `${spec.label} ${shown} as the average of ${teamMetric.reps} reps (not set in the org profile)`,
+    };
+  }
+  const why = spec.teamMeasure
+    ? "not in the org profile and too few reps have it for a team average"
+    : "not in the org profile (the team file has no such field)";
+  return { value: null, source: "missing", teamAverageReps: null, explanation: `${spec.label}: ${why}` };
+}
+
 function evidenceFor(spec: CriterionSpec, profile: OrgProfile, metrics: TeamMetrics): CriterionEvidence {
   const raw = spec.profileValue(profile);
-  const base = {
-    criterion: spec.criterion,
-    label: spec.label,
-    ruleIds: spec.ruleIds,
-    threshold: spec.threshold,
-  };
   const notes: string[] = spec.caveat ? [spec.caveat] : [];
   if (raw !== null && !positive(raw))
     notes.push(`The profile value ${String(raw)} is not a positive number and was ignored.`);
@@ -144,44 +170,22 @@ function evidenceFor(spec: CriterionSpec, profile: OrgProfile, metrics: TeamMetr
       `The thresholds are US dollars; your ${profile.currency} amounts are compared without conversion.`,
     );
   }
-  const caveat = notes.length > 0 ? notes.join(" ") : null;
-  if (positive(raw)) {
-    const verdict = spec.verdict(raw);
-    return {
-      ...base,
-      value: raw,
-      source: "org_profile",
-      teamAverageReps: null,
-      verdict,
-      explanation: `${spec.label} ${raw} from the org profile: ${verdict}.`,
-      caveat,
-    };
-  }
-  const teamMetric = spec.teamMeasure ? metrics.byRole.all.averages[spec.teamMeasure] : null;
-  const teamValue = teamMetric ? metricValue(teamMetric) : null;
-  if (teamMetric?.kind === "value" && positive(teamValue)) {
-    const verdict = spec.verdict(teamValue);
-    return {
-      ...base,
-      value: teamValue,
-      source: "team_average",
-      teamAverageReps: teamMetric.reps,
-      verdict,
-      explanation: `${spec.label} ${Math.round(teamValue * 100) / 100} as the average of ${teamMetric.reps} reps (not set in the org profile): ${verdict}.`,
-      caveat,
-    };
-  }
-  const why = spec.teamMeasure
-    ? "not in the org profile and too few reps have it for a team average"
-    : "not in the org profile (the team file has no such field)";
+  const input = readInput(spec, raw, metrics);
+  const verdict: CriterionVerdict = input.value === null ? "unknown" : spec.verdict(input.value);
   return {
-    ...base,
-    value: null,
-    source: "missing",
-    teamAverageReps: null,
-    verdict: "unknown",
-    explanation: `${spec.label}: ${why}; this lowers confidence.`,
-    caveat,
+    criterion: spec.criterion,
+    label: spec.label,
+    value: input.value,
+    source: input.source,
+    teamAverageReps: input.teamAverageReps,
+    verdict,
+    ruleIds: [...spec.ruleIds],
+    threshold: spec.threshold,
+    explanation:
+      verdict === "unknown"
+        ? `${input.explanation}; this lowers confidence.`
+        : `${input.explanation}: ${verdict}.`,
+    caveat: notes.length > 0 ? notes.join(" ") : null,
   };
 }
 

@@ -176,42 +176,52 @@ export function premiumLevel(role: RepRole, premium: number, higherSide: "inside
   return 1 + premium * (higherSide === "inside" ? x : 1 - x);
 }
 
+/** The change the moves make to the team average of one measure; null when a source role lacks it. */
+function changeFromMoves(
+  metrics: TeamMetrics,
+  moves: readonly Move[],
+  measure: RepMeasure,
+  premium: number,
+  higherSide: "inside" | "outside",
+): number | null {
+  let change = 0;
+  for (const move of moves) {
+    const sourceAverage = metricValue(metrics.byRole[move.from].averages[measure]);
+    if (sourceAverage === null) return null;
+    const factor = premiumLevel(move.to, premium, higherSide) / premiumLevel(move.from, premium, higherSide);
+    change += move.reps * sourceAverage * (factor - 1);
+  }
+  return change;
+}
+
 export function projectActivity(metrics: TeamMetrics, moves: readonly Move[]): PremiumProjection[] {
   const total = metrics.headCount.total;
   return PREMIUMS.map(({ measure, figureId }) => {
     const f = figure(figureId);
-    const higherSide = f.cohort.higherSide ?? "inside";
     const before = metricValue(metrics.byRole.all.averages[measure]);
-    const label = `Projection from ${figureId} (${f.display}, company cohorts) applied to your own averages`;
-    const none = { measure, figureId, teamAverageBefore: before, label };
-    if (moves.length === 0 || total === 0) {
-      return {
-        ...none,
-        status: "no_change" as const,
-        teamAverageAfter: before,
-        relativeChange: before === null ? null : 0,
-      };
-    }
-    let change = 0;
-    for (const move of moves) {
-      const sourceAverage = metricValue(metrics.byRole[move.from].averages[measure]);
-      if (sourceAverage === null || before === null) {
-        return { ...none, status: "insufficient" as const, teamAverageAfter: null, relativeChange: null };
-      }
-      const factor =
-        premiumLevel(move.to, f.value, higherSide) / premiumLevel(move.from, f.value, higherSide);
-      change += move.reps * sourceAverage * (factor - 1);
-    }
-    const after = (before ?? 0) + change / total;
-    const relativeChange = before !== null && before > 0 ? after / before - 1 : null;
-    if (!Number.isFinite(after)) {
-      return { ...none, status: "insufficient" as const, teamAverageAfter: null, relativeChange: null };
-    }
-    return {
-      ...none,
-      status: "projected" as const,
-      teamAverageAfter: after,
-      relativeChange: relativeChange !== null && Number.isFinite(relativeChange) ? relativeChange : null,
+    const projection: PremiumProjection = {
+      measure,
+      figureId,
+      status: "no_change",
+      teamAverageBefore: before,
+      teamAverageAfter: before,
+      relativeChange: before === null ? null : 0,
+      label: `Projection from ${figureId} (${f.display}, company cohorts) applied to your own averages`,
     };
+    if (moves.length === 0 || total === 0) return projection;
+    const change = changeFromMoves(metrics, moves, measure, f.value, f.cohort.higherSide ?? "inside");
+    const after = before === null || change === null ? null : before + change / total;
+    if (before === null || after === null || !Number.isFinite(after)) {
+      projection.status = "insufficient";
+      projection.teamAverageAfter = null;
+      projection.relativeChange = null;
+      return projection;
+    }
+    const relativeChange = before > 0 ? after / before - 1 : null;
+    projection.status = "projected";
+    projection.teamAverageAfter = after;
+    projection.relativeChange =
+      relativeChange !== null && Number.isFinite(relativeChange) ? relativeChange : null;
+    return projection;
   });
 }

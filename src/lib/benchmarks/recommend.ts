@@ -78,12 +78,17 @@ function mixRecommendation(
       mix,
     };
   }
-  if (move.direction === "none") {
+  const hybridReps = move.viaHybrid?.reps ?? 0;
+  if (move.direction === "none" || (move.reps === 0 && hybridReps === 0)) {
+    const where =
+      move.direction === "none"
+        ? `within the target of ${rangeText} ${context}`
+        : `as close to the target of ${rangeText} ${context} as whole reps allow`;
     return {
       id: "mix.keep",
       priority: "low",
       title: "Keep the mix",
-      reasoning: `Your inside share is ${formatShare(current)}, within the target of ${rangeText} ${context}. ${range.rationale}`,
+      reasoning: `Your inside share is ${formatShare(current)}, ${where}. ${range.rationale}`,
       figureIds: range.figureIds,
       expectedEffect:
         "No change to the mix is suggested; the other items, if any, are about how the roles work together.",
@@ -91,19 +96,29 @@ function mixRecommendation(
     };
   }
   const toInside = move.direction === "outside_to_inside";
-  const hybridText = move.viaHybrid
-    ? ` (or convert ${plural(move.viaHybrid.reps, "rep", "reps")} to hybrid${move.viaHybrid.reachesTarget ? "" : ", which falls short of the range"})`
-    : "";
-  const title = toInside
-    ? `Move ${plural(move.reps, "outside rep", "outside reps")} to inside sales${hybridText}`
-    : `Move ${plural(move.reps, "inside rep", "inside reps")} to field (outside) sales${hybridText}`;
-  const after = move.insideShareAfter === null ? "" : ` to ${formatShare(move.insideShareAfter)}`;
-  const shortfall = move.reachesTarget ? "" : " That is as close as whole moves of the available reps get.";
+  const from = toInside ? "outside" : "inside";
+  const to = toInside ? "inside sales" : "field (outside) sales";
+  const hybridShort = move.viaHybrid?.reachesTarget ? "" : ", which falls short of the range";
+  const title =
+    move.reps > 0
+      ? `Move ${plural(move.reps, `${from} rep`, `${from} reps`)} to ${to}` +
+        (hybridReps > 0 ? ` (or convert ${plural(hybridReps, "rep", "reps")} to hybrid${hybridShort})` : "")
+      : `Convert ${plural(hybridReps, `${from} rep`, `${from} reps`)} to hybrid`;
+  const moved =
+    move.reps > 0
+      ? move
+      : {
+          reps: hybridReps,
+          insideShareAfter: move.viaHybrid?.insideShareAfter ?? null,
+          reachesTarget: move.viaHybrid?.reachesTarget ?? false,
+        };
+  const after = moved.insideShareAfter === null ? "" : ` to ${formatShare(moved.insideShareAfter)}`;
+  const shortfall = moved.reachesTarget ? "" : " That is as close as whole moves of the available reps get.";
   return {
     id: "mix.move_toward_target",
     priority: "high",
     title,
-    reasoning: `Your inside share is ${formatShare(current)}; the target is ${rangeText} ${context}. ${range.rationale} Moving ${plural(move.reps, "rep", "reps")} brings it${after}.${shortfall} Do it through hiring and role changes over time, not by replacing people.`,
+    reasoning: `Your inside share is ${formatShare(current)}; the target is ${rangeText} ${context}. ${range.rationale} ${move.reps > 0 ? "Moving" : "Converting"} ${plural(moved.reps, "rep", "reps")} brings it${after}.${shortfall} Do it through hiring and role changes over time, not by replacing people.`,
     figureIds: toInside
       ? [
           ...range.figureIds,
@@ -119,7 +134,7 @@ function mixRecommendation(
           "pay.outside_base_premium",
         ],
     expectedEffect: toInside
-      ? `In the article, mostly-inside organizations made 42.5 % more calls and had 9.8 % higher quota attainment than mostly-outside ones, at an OTE about 9.2 % lower; outside teams' deals were 130.2 % larger, so expect smaller average deals from the moved reps. ${COHORT_NOTE}`
+      ? `In the article, mostly-inside organizations made 42.5 % more calls and had 9.8 % higher quota attainment than mostly-outside ones, while OTE at mostly-outside companies was only 9.2 % higher; outside teams' deals were 130.2 % larger, a reminder that inside reps usually sell the smaller deals. ${COHORT_NOTE}`
       : `In the article, outside teams' deals were 130.2 % larger than inside teams', and the relationship model (deals over $35,000, cycles of 90 days or more, 4+ decision makers) benefits from outside sellers; mostly-outside companies paid 36 % higher base and 9.2 % higher OTE. ${COHORT_NOTE}`,
     mix,
   };
@@ -371,8 +386,13 @@ export function recommend(
   // Stable sort by priority keeps the order above within a priority; the caution always comes last.
   drafts.sort((a, b) => PRIORITY_ORDER[a.priority] - PRIORITY_ORDER[b.priority]);
   return [...drafts, CAUTION].map((draft, index) => ({
-    ...draft,
+    id: draft.id,
     rank: index + 1,
+    priority: draft.priority,
+    title: draft.title,
+    reasoning: draft.reasoning,
     figureIds: [...new Set(draft.figureIds)],
+    expectedEffect: draft.expectedEffect,
+    mix: draft.mix,
   }));
 }

@@ -185,6 +185,11 @@ export function analyzeTeamCsv(
       }
     }
   }
+  if (mappedCount(mapping) === 0) {
+    notes.push(
+      `No header matched a field. Row ${header.headerRow} is read as the header; if the file has no header row, add one (the template shows the names).`,
+    );
+  }
   if (header.dialect.sepLine)
     notes.push(`The first line "sep=" sets the delimiter; it is not counted as a row.`);
 

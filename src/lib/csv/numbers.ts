@@ -33,6 +33,11 @@ export interface ScanOptions {
   days: boolean;
 }
 
+const EMPTY: NumberScan = { kind: "empty" };
+const PLAIN_NUMBER = /^\d[\d.,]*$/;
+const ASCII = /^[\x20-\x7e]*$/;
+const DIGITS_ONLY = /^\d*$/;
+
 /** Cells that mean "no value" in exports. */
 const PLACEHOLDERS = new Set(["-", "–", "—", "n/a", "na", "#n/a", "null", "none", "nil", "(blank)", "?"]);
 
@@ -108,17 +113,19 @@ export const CURRENCY_MARKS: Readonly<Record<string, readonly string[]>> = {
   ),
 };
 
-function escapeRegex(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-}
 const MARKS_LONGEST_FIRST = Object.keys(CURRENCY_MARKS).sort((a, b) => b.length - a.length);
-const MARK_ALTERNATION = MARKS_LONGEST_FIRST.map(escapeRegex).join("|");
-const CURRENCY_PREFIX = new RegExp(`^(${MARK_ALTERNATION})\\s*`, "i");
-const CURRENCY_SUFFIX = new RegExp(`\\s*(${MARK_ALTERNATION})$`, "i");
+const MARKS_LOWER = MARKS_LONGEST_FIRST.map((mark) => [mark, mark.toLowerCase()] as const);
 
-/** The accepted spelling of a mark, whatever its case ("eur" → "EUR", "KR" → "kr"). */
-function canonicalMark(mark: string): string {
-  return MARKS_LONGEST_FIRST.find((m) => m.toLowerCase() === mark.toLowerCase()) ?? mark;
+/** A currency mark at the start ("$42", "EUR 42") or end ("42 €") of the text, and the text without it. */
+function takeCurrency(text: string, at: "start" | "end"): { mark: string; rest: string } | null {
+  const lower = text.toLowerCase();
+  for (const [mark, markLower] of MARKS_LOWER) {
+    if (at === "start" ? lower.startsWith(markLower) : lower.endsWith(markLower)) {
+      const rest = at === "start" ? text.slice(mark.length) : text.slice(0, text.length - mark.length);
+      return { mark, rest: rest.trim() };
+    }
+  }
+  return null;
 }
 
 const MULTIPLIERS: Readonly<Record<string, number>> = {
@@ -146,6 +153,7 @@ const BODY = /^[\d.,' ’]+$/;
 const GROUPING_ONLY = /[' ’]/;
 
 function validGroups(intPart: string, separators: RegExp): boolean {
+  if (DIGITS_ONLY.test(intPart)) return true;
   const groups = intPart.split(separators);
   if (groups.length === 1) return /^\d*$/.test(intPart);
   if (!groups.every((g) => /^\d+$/.test(g))) return false;
@@ -159,30 +167,38 @@ function validGroups(intPart: string, separators: RegExp): boolean {
 
 type BodyScan = { body: NumberBody; evidence: DecimalSeparator | null } | null;
 
+function otherSeparator(separator: DecimalSeparator): DecimalSeparator {
+  return separator === "." ? "," : ".";
+}
+
+function countChar(text: string, char: string): number {
+  let count = 0;
+  for (let i = text.indexOf(char); i !== -1; i = text.indexOf(char, i + 1)) count++;
+  return count;
+}
+
+/** Read `text` with `decimal` as its decimal mark (the last one), every other separator grouping digits. */
+function withDecimal(text: string, decimal: DecimalSeparator, evidence: DecimalSeparator | null): BodyScan {
+  const at = text.lastIndexOf(decimal);
+  const intPart = text.slice(0, at);
+  const fraction = text.slice(at + 1);
+  if (!/^\d*$/.test(fraction)) return null;
+  if (!validGroups(intPart, decimal === "." ? /[,' ’]/ : /[.' ’]/)) return null;
+  const whole = intPart.replace(/[^\d]/g, "");
+  if (whole === "" && fraction === "") return null;
+  return { body: { ambiguous: false, whole: whole || "0", fraction }, evidence };
+}
+
 function scanBody(raw: string, hasExponent: boolean): BodyScan {
   const text = raw.trim();
   if (!BODY.test(text) || !/\d/.test(text)) return null;
-  const dots = text.split(".").length - 1;
-  const commas = text.split(",").length - 1;
-  const otherGrouping = GROUPING_ONLY.test(text);
-  const other = (s: DecimalSeparator): DecimalSeparator => (s === "." ? "," : ".");
-
-  const withDecimal = (decimal: DecimalSeparator, evidence: DecimalSeparator | null): BodyScan => {
-    const at = text.lastIndexOf(decimal);
-    const intPart = text.slice(0, at);
-    const fraction = text.slice(at + 1);
-    if (!/^\d*$/.test(fraction)) return null;
-    const grouping = new RegExp(`[${escapeRegex(other(decimal))}' ’]`);
-    if (!validGroups(intPart, grouping)) return null;
-    const whole = intPart.replace(/[^\d]/g, "");
-    if (whole === "" && fraction === "") return null;
-    return { body: { ambiguous: false, whole: whole || "0", fraction }, evidence };
-  };
+  const dots = countChar(text, ".");
+  const commas = countChar(text, ",");
 
   if (dots > 0 && commas > 0) {
     const decimal: DecimalSeparator = text.lastIndexOf(".") > text.lastIndexOf(",") ? "." : ",";
     if ((decimal === "." ? dots : commas) !== 1) return null;
-    return withDecimal(decimal, decimal);
+    return withDecimal(text, decimal, decimal);
   }
   if (dots + commas === 0) {
     if (!validGroups(text, /[' ’]/)) return null;
@@ -194,52 +210,73 @@ function scanBody(raw: string, hasExponent: boolean): BodyScan {
     if (!validGroups(text, /[.,' ’]/)) return null;
     return {
       body: { ambiguous: false, whole: text.replace(/[^\d]/g, ""), fraction: "" },
-      evidence: other(separator),
+      evidence: otherSeparator(separator),
     };
   }
-  if (otherGrouping || hasExponent) return withDecimal(separator, separator);
-  const [left = "", right = ""] = text.split(separator);
+  if (GROUPING_ONLY.test(text) || hasExponent) return withDecimal(text, separator, separator);
+  const at = text.indexOf(separator);
+  const left = text.slice(0, at);
+  const right = text.slice(at + 1);
   if (right.length === 3 && left.length >= 1 && left.length <= 3 && !left.startsWith("0")) {
     return { body: { ambiguous: true, separator, left, right }, evidence: null };
   }
-  return withDecimal(separator, separator);
+  return withDecimal(text, separator, separator);
+}
+
+/** A leading sign or accounting parentheses: "(5)", "-5", "+5", "−5". */
+function takeSign(input: string, negative: boolean): { text: string; negative: boolean } {
+  let text = input;
+  let isNegative = negative;
+  const parenthesised = /^\((.*)\)$/.exec(text);
+  if (parenthesised) {
+    isNegative = true;
+    text = (parenthesised[1] ?? "").trim();
+  }
+  const sign = /^([-+−])\s*/.exec(text);
+  if (sign) {
+    if (sign[1] !== "+") isNegative = true;
+    text = text.slice(sign[0].length);
+  }
+  return { text, negative: isNegative };
 }
 
 /** Read the structure of one numeric cell; the separators of ambiguous values are settled by the column. */
 export function scanNumber(cell: string, options: ScanOptions): NumberScan {
-  let text = cell.normalize("NFKC").trim();
-  if (text === "" || PLACEHOLDERS.has(text.toLowerCase())) return { kind: "empty" };
+  const trimmed = cell.trim();
+  if (trimmed === "") return EMPTY;
+  // Most cells are plain digits and separators: skip normalization and the currency and suffix checks.
+  if (PLAIN_NUMBER.test(trimmed)) {
+    const scanned = scanBody(trimmed, false);
+    if (!scanned) return { kind: "invalid", reason: null };
+    return {
+      kind: "number",
+      negative: false,
+      body: scanned.body,
+      shift: 0,
+      percent: false,
+      currency: null,
+      evidence: scanned.evidence,
+    };
+  }
+  let text = ASCII.test(trimmed) ? trimmed : trimmed.normalize("NFKC").trim();
+  if (PLACEHOLDERS.has(text.toLowerCase())) return EMPTY;
 
   let negative = false;
   let currency: string | null = null;
   let percent = false;
   let shift = 0;
 
-  const takeSign = (): void => {
-    const parenthesised = /^\((.*)\)$/.exec(text);
-    if (parenthesised) {
-      negative = true;
-      text = (parenthesised[1] ?? "").trim();
-    }
-    const sign = /^([-+−])\s*/.exec(text);
-    if (sign) {
-      if (sign[1] !== "+") negative = true;
-      text = text.slice(sign[0].length);
-    }
-  };
-
-  takeSign();
+  ({ text, negative } = takeSign(text, negative));
   if (options.money) {
-    const prefix = CURRENCY_PREFIX.exec(text);
-    if (prefix?.[1]) {
-      currency = canonicalMark(prefix[1]);
-      text = text.slice(prefix[0].length);
-      takeSign();
+    const prefix = /^[^\d.,]/.test(text) ? takeCurrency(text, "start") : null;
+    if (prefix) {
+      currency = prefix.mark;
+      ({ text, negative } = takeSign(prefix.rest, negative));
     }
-    const suffix = currency === null ? CURRENCY_SUFFIX.exec(text) : null;
-    if (suffix?.[1]) {
-      currency = canonicalMark(suffix[1]);
-      text = text.slice(0, text.length - suffix[0].length);
+    const suffix = currency === null && /[^\d.,%\s]$/.test(text) ? takeCurrency(text, "end") : null;
+    if (suffix) {
+      currency = suffix.mark;
+      text = suffix.rest;
     }
     // Spreadsheets' accounting format writes zero as "$ -".
     if (currency !== null && /^[-–—]?$/.test(text.trim()) && (text.trim() !== "" || negative)) {
@@ -319,7 +356,10 @@ export function numberValue(
   ambiguousAsDecimal: boolean,
 ): number {
   const { whole, fraction } = digitsOf(scan.body, ambiguousAsDecimal);
-  const magnitude = shiftedDecimal(whole, fraction, scan.shift);
+  const magnitude =
+    scan.shift === 0
+      ? Number(fraction === "" ? whole : `${whole}.${fraction}`)
+      : shiftedDecimal(whole, fraction, scan.shift);
   return scan.negative && magnitude !== 0 ? -magnitude : magnitude;
 }
 

@@ -40,23 +40,20 @@ interface PapaChunkResult {
   meta: { cursor: number };
 }
 
-/** The most frequent line break in the first 64 K characters; "\n" when there is none. */
+/**
+ * The line break that ends the first record (outside quotes): the header's. Counting every line break
+ * instead would be fooled by exports whose rows end in CRLF while multi-line cells hold bare LFs.
+ * "\n" when the file is one line.
+ */
 export function detectNewline(text: string): CsvNewline {
-  const sample = text.slice(0, SAMPLE_CHARS);
-  let crlf = 0;
-  let cr = 0;
-  let lf = 0;
-  for (let i = 0; i < sample.length; i++) {
-    const c = sample.charCodeAt(i);
-    if (c === 13) {
-      if (sample.charCodeAt(i + 1) === 10) {
-        crlf++;
-        i++;
-      } else cr++;
-    } else if (c === 10) lf++;
+  let inQuotes = false;
+  const end = Math.min(text.length, SAMPLE_CHARS);
+  for (let i = 0; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) inQuotes = !inQuotes;
+    else if (!inQuotes && c === 13) return text.charCodeAt(i + 1) === 10 ? "\r\n" : "\r";
+    else if (!inQuotes && c === 10) return "\n";
   }
-  if (crlf >= lf && crlf >= cr && crlf > 0) return "\r\n";
-  if (cr > lf) return "\r";
   return "\n";
 }
 
@@ -152,17 +149,27 @@ export function detectDelimiter(text: string, newline: CsvNewline): CsvDelimiter
   let best: DelimiterScore | null = null;
   for (const delimiter of DELIMITERS) {
     const score = scoreDelimiter(sample, delimiter, newline, complete);
+    if (!score.splits) continue;
     if (
       best === null ||
-      (score.splits && !best.splits) ||
-      (score.splits === best.splits &&
-        (score.consistency > best.consistency ||
-          (score.consistency === best.consistency && score.width > best.width)))
+      score.consistency > best.consistency ||
+      (score.consistency === best.consistency && score.width > best.width)
     ) {
       best = score;
     }
   }
-  return best?.delimiter ?? ",";
+  if (best) return best.delimiter;
+  // Nothing splits the header (a one-column file, or only blank rows): the most frequent candidate, else ",".
+  let mostFrequent: CsvDelimiter = ",";
+  let highest = 0;
+  for (const delimiter of DELIMITERS) {
+    const count = sample.split(delimiter).length - 1;
+    if (count > highest) {
+      highest = count;
+      mostFrequent = delimiter;
+    }
+  }
+  return mostFrequent;
 }
 
 export function detectDialect(text: string): CsvDialect {

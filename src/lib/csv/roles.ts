@@ -141,10 +141,23 @@ for (const role of Object.keys(ROLE_WORDS) as RepRole[]) {
 
 export type RoleResult = { ok: true; role: RepRole } | { ok: false; message: string };
 
+/** Files repeat a handful of spellings; remember their keys (bounded, so odd files cannot grow it). */
+const KEY_CACHE = new Map<string, string>();
+const KEY_CACHE_LIMIT = 1_000;
+
+function cachedRoleKey(text: string): string {
+  let key = KEY_CACHE.get(text);
+  if (key === undefined) {
+    key = roleKey(text);
+    if (KEY_CACHE.size < KEY_CACHE_LIMIT) KEY_CACHE.set(text, key);
+  }
+  return key;
+}
+
 export function parseRole(cell: string): RoleResult {
   const trimmed = cell.trim();
   if (trimmed === "") return { ok: false, message: "role is required (inside, outside or hybrid)" };
-  const role = ROLE_BY_KEY.get(roleKey(trimmed));
+  const role = ROLE_BY_KEY.get(cachedRoleKey(trimmed));
   if (role) return { ok: true, role };
   return {
     ok: false,

@@ -1,12 +1,20 @@
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 import { authRouter } from "./routers/auth";
 import { orgRouter } from "./routers/org";
+import { membersRouter } from "./routers/members";
+import { invitationsRouter } from "./routers/invitations";
+import { auditRouter } from "./routers/audit";
 import { importsRouter } from "./routers/imports";
+import { reportRouter } from "./routers/report";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
   org: orgRouter,
+  members: membersRouter,
+  invitations: invitationsRouter,
+  audit: auditRouter,
   imports: importsRouter,
+  report: reportRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -42,11 +42,13 @@ export async function findInvitationByToken(db: Db, token: string) {
 export type FoundInvitation = NonNullable<Awaited<ReturnType<typeof findInvitationByToken>>>;
 
 /** Accepted and revoked are final; otherwise the clock decides. */
-export function invitationStatus(inv: Pick<FoundInvitation, "acceptedAt" | "revokedAt" | "expired">) {
-  if (inv.acceptedAt) return "accepted" satisfies InvitationStatus;
-  if (inv.revokedAt) return "revoked" satisfies InvitationStatus;
-  if (inv.expired) return "expired" satisfies InvitationStatus;
-  return "pending" satisfies InvitationStatus;
+export function invitationStatus(
+  inv: Pick<FoundInvitation, "acceptedAt" | "revokedAt" | "expired">,
+): InvitationStatus {
+  if (inv.acceptedAt) return "accepted";
+  if (inv.revokedAt) return "revoked";
+  if (inv.expired) return "expired";
+  return "pending";
 }
 
 /** Who to ask for a new link, in the words of the pages and errors. */

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { invitations, memberships, organizations, users } from "../db/schema";
+import { invitations, memberships, users } from "../db/schema";
 import type { Transaction } from "../db/client";
 import { withTenant } from "../db/tenant";
 import { recordAudit } from "../audit";
@@ -9,6 +9,7 @@ import { ServiceError } from "../errors";
 import { consume } from "../ratelimit";
 import { sendEmail, type EmailDelivery } from "../email";
 import { userActor, type OrgActorContext } from "../members/context";
+import { lockedActor } from "../members/lock";
 import { checkInvite, grantableRoles, type Verdict } from "../members/rules";
 import { can, type Role } from "@/lib/permissions";
 import { emailSchema } from "@/lib/validation/auth";
@@ -16,7 +17,8 @@ import { invitationEmail } from "./email";
 import { invitationPath, newInvitationToken } from "./token";
 import { createInvitationsSchema, invitationIdSchema, type CreateInvitationsInput } from "./schemas";
 
-export const INVITATION_TTL = sql`now() + interval '7 days'`;
+/** Invitations live 7 days, by the database clock (the same clock the accepting UPDATE compares with). */
+const inSevenDays = () => sql`now() + interval '7 days'`;
 
 /** Where links in emails point: an absolute base such as https://salesmix.example.com. */
 export interface LinkOptions {
@@ -32,22 +34,9 @@ function requireInviter(role: Role) {
     throw new ServiceError("FORBIDDEN", "Only admins and owners can invite people.");
 }
 
-/**
- * The actor's role as of this transaction, with the organization row locked: invitations and member changes of
- * one organization run one after another, so two admins cannot both invite the same email at once.
- */
+/** The actor's role as of this transaction, with the organization locked (see members/lock). */
 async function lockActorRole(tx: Transaction, ctx: OrgActorContext): Promise<Role> {
-  await tx
-    .select({ id: organizations.id })
-    .from(organizations)
-    .where(eq(organizations.id, ctx.org.id))
-    .for("update");
-  const [me] = await tx
-    .select({ role: memberships.role })
-    .from(memberships)
-    .where(and(eq(memberships.organizationId, ctx.org.id), eq(memberships.userId, ctx.user.id)));
-  if (!me) throw new ServiceError("NOT_FOUND", "Organization not found.");
-  return me.role;
+  return (await lockedActor(tx, ctx.org.id, ctx.user.id)).role;
 }
 
 type InviteResult =
@@ -144,7 +133,7 @@ export async function createInvitations(
           role: input.role,
           tokenHash,
           invitedBy: ctx.user.id,
-          expiresAt: INVITATION_TTL,
+          expiresAt: inSevenDays(),
         })
         .returning({ id: invitations.id, expiresAt: invitations.expiresAt });
       if (!row) throw new Error("Invitation insert returned no row");
@@ -251,7 +240,7 @@ export async function resendInvitation(
     await consume("invitationsOrg", ctx.org.id);
     const [row] = await tx
       .update(invitations)
-      .set({ tokenHash, expiresAt: INVITATION_TTL, invitedBy: ctx.user.id })
+      .set({ tokenHash, expiresAt: inSevenDays(), invitedBy: ctx.user.id })
       .where(
         and(
           eq(invitations.organizationId, ctx.org.id),

@@ -1,8 +1,10 @@
 import "server-only";
-import { eq } from "drizzle-orm";
-import { organizations, users } from "../db/schema";
+import { and, eq } from "drizzle-orm";
+import { memberships, organizations, teamSnapshots, users } from "../db/schema";
 import type { Database } from "../db/client";
 import { signUp } from "../auth/signup";
+import { importTeam } from "../imports/import-team";
+import { demoTeamFiles } from "./demo-team";
 
 /** The demo login, also written in the README. */
 export const DEMO_LOGIN = { email: "demo@salesmix.app", password: "salesmix-demo-2026" } as const;
@@ -19,14 +21,29 @@ export const DEMO_ORG = {
   },
 } as const;
 
+async function demoOrganization(db: Database) {
+  const [row] = await db
+    .select({ org: organizations, userId: users.id })
+    .from(users)
+    .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.role, "owner")))
+    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+    .where(and(eq(users.email, DEMO_LOGIN.email), eq(organizations.name, DEMO_ORG.name)));
+  return row ?? null;
+}
+
 /**
- * Seeds the demo organization once: a ~40-person B2B company with its owner. Idempotent: a second start finds
- * the demo user and does nothing.
+ * Seeds the demo organization: a ~40-rep B2B company, its owner, and two uploads a year apart (the later one
+ * more hybrid), all through the real services. Idempotent: each step runs only if its result is missing.
  */
-export async function seedDemo(db: Database): Promise<{ created: boolean; slug: string | null }> {
-  const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_LOGIN.email));
-  if (existing) return { created: false, slug: null };
-  try {
+export async function seedDemo(db: Database): Promise<{ created: boolean }> {
+  let demo = await demoOrganization(db);
+  let created = false;
+  if (!demo) {
+    const [existingUser] = await db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.email, DEMO_LOGIN.email));
+    if (existingUser) return { created: false }; // The demo user exists but its org was renamed or removed.
     const { organization } = await signUp(db, {
       name: "Dana Demo",
       email: DEMO_LOGIN.email,
@@ -34,11 +51,32 @@ export async function seedDemo(db: Database): Promise<{ created: boolean; slug: 
       organizationName: DEMO_ORG.name,
     });
     await db.update(organizations).set(DEMO_ORG.profile).where(eq(organizations.id, organization.id));
-    return { created: true, slug: organization.slug };
-  } catch (e) {
-    // A concurrent start seeded it first.
-    const [now] = await db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_LOGIN.email));
-    if (now) return { created: false, slug: null };
-    throw e;
+    demo = await demoOrganization(db);
+    if (!demo) throw new Error("the demo organization could not be read back");
+    created = true;
   }
+  const [anySnapshot] = await db
+    .select({ id: teamSnapshots.id })
+    .from(teamSnapshots)
+    .where(and(eq(teamSnapshots.organizationId, demo.org.id), eq(teamSnapshots.status, "completed")))
+    .limit(1);
+  if (anySnapshot) return { created };
+
+  const files = demoTeamFiles();
+  const actor = { kind: "user" as const, userId: demo.userId, label: DEMO_LOGIN.email };
+  const today = new Date();
+  const lastYear = new Date(today.getTime() - 365 * 86_400_000);
+  for (const [text, asOf, fileName] of [
+    [files.lastYear, lastYear, "northwind-team-last-year.csv"],
+    [files.today, today, "northwind-team.csv"],
+  ] as const) {
+    await importTeam(db, {
+      organization: demo.org,
+      role: "owner",
+      actor,
+      bytes: new TextEncoder().encode(text),
+      options: { asOf: asOf.toISOString().slice(0, 10), period: "Last 12 months", fileName },
+    });
+  }
+  return { created: true };
 }

@@ -7,6 +7,7 @@ import {
   MIN_REPS_PER_METRIC,
   type Metric,
 } from "@/lib/benchmarks";
+import { REP_MEASURES } from "@/lib/team/types";
 import { isPlainJson, makeRep, makeReps } from "./helpers";
 
 const value = (metric: Metric) => (metric.kind === "value" ? metric.value : null);
@@ -156,6 +157,14 @@ describe("TeamSummary", () => {
 
   it("computeTeamMetrics equals metricsFromSummary of summarizeReps", () => {
     expect(computeTeamMetrics(reps)).toEqual(metricsFromSummary(summarizeReps(reps)));
+  });
+
+  it("sums every measure into its own slot", () => {
+    const values = Object.fromEntries(REP_MEASURES.map((m, i) => [m, i + 1]));
+    const s = summarizeReps([makeRep("hybrid", values)]);
+    for (const [i, m] of REP_MEASURES.entries())
+      expect(s.byRole.hybrid.measures[m], m).toEqual({ n: 1, sum: i + 1 });
+    expect(s.byRole.inside.measures.calls).toEqual({ n: 0, sum: 0 });
   });
 
   it("carries counts, sums and the reps at quota, as a GROUP BY would", () => {

@@ -19,6 +19,7 @@ import { REP_MEASURES, REP_ROLES, type OrgProfile, type Rep, type RepRole } from
 import { isPlainJson, makeProfile, makeRep } from "./helpers";
 
 const RUNS = { numRuns: 200 };
+const REVENUE_IN: Record<SizeBand, number | null> = { small: 1e7, mid: 1e8, large: 1e9, unknown: null };
 
 const measureValue = fc.oneof(
   { weight: 8, arbitrary: fc.double({ min: 0, max: 2_000_000, noNaN: true }) },
@@ -172,7 +173,7 @@ describe("properties", () => {
             ...Array.from({ length: count.outside }, () => makeRep("outside")),
             ...Array.from({ length: count.hybrid }, () => makeRep("hybrid")),
           ];
-          const profile = makeProfile({ annualRevenue: { small: 1e7, mid: 1e8, large: 1e9 }[band] });
+          const profile = makeProfile({ annualRevenue: REVENUE_IN[band] });
           const metrics = computeTeamMetrics(reps);
           const before = whatIf(metrics, profile, {}).bandGap.before;
           if (!before || before.absoluteDifference === null) return;

@@ -82,6 +82,22 @@ describe("recommend", () => {
     expect(recommendations.flatMap((r) => r.figureIds).some((id) => id.startsWith("unresolved"))).toBe(false);
   });
 
+  it("suggests a hybrid conversion when moving the only rep would overshoot", () => {
+    // One outside rep, small relationship-model org: target 42.3 %–50 %. Moving them inside gives 100 %
+    // (further away than 0 %); converting them to hybrid gives 50 %.
+    const profile = makeProfile({
+      annualRevenue: 10_000_000,
+      typicalDealSize: 90_000,
+      salesCycleDays: 120,
+      decisionMakers: 5,
+      customerEmployees: 800,
+    });
+    const [first] = analyzeTeam(makeReps(1, "outside"), profile).recommendations;
+    expect(first?.title).toBe("Convert 1 outside rep to hybrid");
+    expect(first?.mix?.move.reps).toBe(0);
+    expect(first?.reasoning).toMatch(/Converting 1 rep brings it to 50 %\./);
+  });
+
   it("asks for a team when there is none", () => {
     const { recommendations } = analyzeTeam([], makeProfile());
     expect(recommendations[0]?.id).toBe("mix.no_team");

@@ -47,7 +47,19 @@ describe("decodeCsvBytes", () => {
 
   it("falls back to Windows-1252 when the bytes are not valid UTF-8, euro sign and smart quotes included", () => {
     // 0x80 € · 0x93/0x94 “ ” · 0xe9 é · 0xfc ü
-    const bytes = Uint8Array.from([...utf8("name,team\n"), 0x93, 0x4a, 0x6f, 0x73, 0xe9, 0x94, 0x2c, 0x80, 0xfc, 0x0a]);
+    const bytes = Uint8Array.from([
+      ...utf8("name,team\n"),
+      0x93,
+      0x4a,
+      0x6f,
+      0x73,
+      0xe9,
+      0x94,
+      0x2c,
+      0x80,
+      0xfc,
+      0x0a,
+    ]);
     const r = decoded(bytes);
     expect(r.decoding.encoding).toBe("windows-1252");
     expect(r.text).toBe("name,team\n“José”,€ü\n");
@@ -67,7 +79,10 @@ describe("decodeCsvBytes", () => {
 
   it("refuses a PNG renamed .csv with a message naming it", () => {
     const r = decodeCsvBytes(fixtureBytes("png-renamed.csv"));
-    expect(r).toEqual({ ok: false, error: { code: "binary", message: "This is a PNG image, not a CSV file." } });
+    expect(r).toEqual({
+      ok: false,
+      error: { code: "binary", message: "This is a PNG image, not a CSV file." },
+    });
   });
 
   it("refuses an .xlsx workbook and says how to save it as CSV", () => {
@@ -77,14 +92,28 @@ describe("decodeCsvBytes", () => {
   });
 
   it("refuses bytes with NUL characters that are not UTF-16", () => {
-    const bytes = Uint8Array.from([...utf8("name,role\n"), 0x00, 0x13, 0x37, 0xff, 0x00, 0x00, 0x00, 0x9a, 0x01]);
+    const bytes = Uint8Array.from([
+      ...utf8("name,role\n"),
+      0x00,
+      0x13,
+      0x37,
+      0xff,
+      0x00,
+      0x00,
+      0x00,
+      0x9a,
+      0x01,
+    ]);
     const r = decodeCsvBytes(bytes);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.code).toBe("binary");
   });
 
   it("refuses text full of control characters (random bytes read as Windows-1252)", () => {
-    const bytes = Uint8Array.from({ length: 2000 }, (_, i) => [0x01, 0x02, 0x41, 0x9c, 0x1b, 0x42][i % 6] ?? 0x41);
+    const bytes = Uint8Array.from(
+      { length: 2000 },
+      (_, i) => [0x01, 0x02, 0x41, 0x9c, 0x1b, 0x42][i % 6] ?? 0x41,
+    );
     expect(decodeCsvBytes(bytes).ok).toBe(false);
   });
 

@@ -172,7 +172,9 @@ describe("resolveMapping", () => {
   });
 
   it("an override beats an automatic match for the same field", () => {
-    const { columns, problems } = resolveMapping(headers, { overrides: [{ columnIndex: 5, target: "email" }] });
+    const { columns, problems } = resolveMapping(headers, {
+      overrides: [{ columnIndex: 5, target: "email" }],
+    });
     expect(columns[5]?.target).toBe("email");
     expect(columns[1]?.target).toBeNull();
     expect(problems).toEqual([]);
@@ -223,7 +225,9 @@ describe("resolveMapping", () => {
   });
 
   it("reports an override for a column the file does not have", () => {
-    const { problems } = resolveMapping(["Name", "Role"], { overrides: [{ columnIndex: 7, target: "team" }] });
+    const { problems } = resolveMapping(["Name", "Role"], {
+      overrides: [{ columnIndex: 7, target: "team" }],
+    });
     expect(problems.map((p) => p.code)).toEqual(["unknown-column"]);
   });
 

@@ -25,6 +25,9 @@ describe("detectDialect", () => {
     ["a,b\n1,2\n", "\n"],
     ["a,b\r1,2\r", "\r"],
     ['a,b\r\n"x\ny",2\r\n3,4\r\n', "\r\n"],
+    // Rows end in CRLF; the notes hold more bare LFs than there are rows.
+    ['"name","notes"\r\nAna,"a\nb\nc\nd\ne"\r\nBo,"f\ng\nh"\r\n', "\r\n"],
+    ['"multi\r\nline header",b\nx,y\n', "\n"],
   ])("detects the line break of %j", (text, newline) => {
     expect(detectNewline(text)).toBe(newline);
   });
@@ -54,7 +57,12 @@ describe("readRecords", () => {
 
   it("keeps embedded delimiters, doubled quotes and CRLF inside quotes", () => {
     const text = 'a,b\r\n"x, y","say ""hi"""\r\n"1\r\n2",3\r\n';
-    expect(records(text).map((r) => r.cells)).toEqual([["a", "b"], ["x, y", 'say "hi"'], ["1\r\n2", "3"], [""]]);
+    expect(records(text).map((r) => r.cells)).toEqual([
+      ["a", "b"],
+      ["x, y", 'say "hi"'],
+      ["1\r\n2", "3"],
+      [""],
+    ]);
   });
 
   it("reports a quote that is never closed instead of guessing", () => {
@@ -73,7 +81,9 @@ describe("readRecords", () => {
   it("reads a file larger than the 1 MB chunk exactly like one Papa Parse pass, even with quoted line breaks across chunk edges", () => {
     const lines = ["name,notes,n"];
     for (let i = 0; i < 40_000; i++) {
-      lines.push(i % 7 === 0 ? `Rep ${i},"multi\r\nline ""${i}"", with comma",${i}` : `Rep ${i},plain ${i},${i}`);
+      lines.push(
+        i % 7 === 0 ? `Rep ${i},"multi\r\nline ""${i}"", with comma",${i}` : `Rep ${i},plain ${i},${i}`,
+      );
     }
     const text = lines.join("\r\n") + "\r\n";
     expect(text.length).toBeGreaterThan(1024 * 1024);
@@ -94,7 +104,9 @@ describe("readRecords", () => {
       text += "p".repeat(chunk - shift - text.length - 4) + ",x\r\n";
       expect(text.length).toBe(chunk - shift);
       text += special + "Last,row\r\n";
-      const cells = [...readRecords(text, { delimiter: ",", newline: "\r\n", sepLine: false })].map((r) => r.cells);
+      const cells = [...readRecords(text, { delimiter: ",", newline: "\r\n", sepLine: false })].map(
+        (r) => r.cells,
+      );
       expect(cells).toContainEqual(["Rep X", 'a"b\r\nc,d']);
       expect(cells.at(-2)).toEqual(["Last", "row"]);
     }

@@ -42,7 +42,9 @@ describe("row validation", () => {
     ["decision_makers", "101", "decision makers of 101 is over the limit of 100"],
     ["email", "ana@", '"ana@" is not an email address'],
   ])("%s = %j → %s", (header, value, message) => {
-    expect(errorsOf(`name,role,${header}\nAna,inside,${value}\n`)).toEqual([{ row: 2, column: header, value, message }]);
+    expect(errorsOf(`name,role,${header}\nAna,inside,${value}\n`)).toEqual([
+      { row: 2, column: header, value, message },
+    ]);
   });
 
   it("accepts values at the limits", () => {
@@ -66,7 +68,9 @@ describe("row validation", () => {
   });
 
   it("finds duplicate emails case-insensitively and names the first row", () => {
-    const errors = errorsOf("name,role,email\nAna,inside,Ana@Acme.com\nBo,outside,bo@acme.com\n\nAnn,hybrid,ana@ACME.com\n");
+    const errors = errorsOf(
+      "name,role,email\nAna,inside,Ana@Acme.com\nBo,outside,bo@acme.com\n\nAnn,hybrid,ana@ACME.com\n",
+    );
     expect(errors).toEqual([
       {
         row: 5,

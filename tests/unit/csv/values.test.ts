@@ -97,16 +97,34 @@ describe("money", () => {
 
   it("checks the currency against the organization's when it is given", () => {
     const parsed = parseNumericCell("42.833,00 €", "baseSalary", rule("baseSalary"), "USD");
-    expect(parsed).toEqual({ ok: false, message: '"42.833,00 €" is in €, but the organization\'s currency is USD' });
-    expect(parseNumericCell("$42,833", "baseSalary", rule("baseSalary"), "USD")).toEqual({ ok: true, value: 42833 });
+    expect(parsed).toEqual({
+      ok: false,
+      message: '"42.833,00 €" is in €, but the organization\'s currency is USD',
+    });
+    expect(parseNumericCell("$42,833", "baseSalary", rule("baseSalary"), "USD")).toEqual({
+      ok: true,
+      value: 42833,
+    });
     expect(parseNumericCell("CA$42,833", "baseSalary", rule("baseSalary"), "USD").ok).toBe(false);
   });
 
   it("flags cells in another currency than the rest of the column", () => {
-    const { rule: columnRule, values } = readColumn("ote", ["$90,000", "$95,000", "€80.000", "USD 70,000", "60000"]);
+    const { rule: columnRule, values } = readColumn("ote", [
+      "$90,000",
+      "$95,000",
+      "€80.000",
+      "USD 70,000",
+      "60000",
+    ]);
     expect(columnRule.currencies).toContain("USD");
     expect(columnRule.description).toMatch(/Amounts are in \$; cells in another currency are errors/);
-    expect(values).toEqual([90000, 95000, '"€80.000" is in €, but the rest of the column is in USD/CAD/AUD/NZD/HKD/SGD/MXN/TWD', 70000, 60000]);
+    expect(values).toEqual([
+      90000,
+      95000,
+      '"€80.000" is in €, but the rest of the column is in USD/CAD/AUD/NZD/HKD/SGD/MXN/TWD',
+      70000,
+      60000,
+    ]);
   });
 });
 
@@ -116,11 +134,16 @@ describe("counts and plain numbers", () => {
   });
 
   it("does not accept K/M suffixes or currency outside money columns", () => {
-    expect(readColumn("calls", ["1.2k", "$5"]).values).toEqual(['"1.2k" is not a number', '"$5" is not a number']);
+    expect(readColumn("calls", ["1.2k", "$5"]).values).toEqual([
+      '"1.2k" is not a number',
+      '"$5" is not a number',
+    ]);
   });
 
   it("accepts a days unit for the sales cycle", () => {
-    expect(readColumn("salesCycleDays", ["64 days", "30d", "45天", "12,5"]).values).toEqual([64, 30, 45, 12.5]);
+    expect(readColumn("salesCycleDays", ["64 days", "30d", "45天", "12,5"]).values).toEqual([
+      64, 30, 45, 12.5,
+    ]);
   });
 
   it("settles '1,250' in a non-money column by the other values, else by the delimiter", () => {
@@ -202,26 +225,59 @@ describe("decimal text helpers", () => {
 
 describe("role synonyms", () => {
   it.each([
-    "inside", "Inside", "INSIDE", "ISR", "inside sales", "Inside Sales Rep", "Inside Sales Representative",
-    "inside-sales", "SDR", "BDR", "Sales Development Rep", "telesales", "Tele-sales", "remote", "内部销售",
-    "电话销售", "内勤", "电销",
+    "inside",
+    "Inside",
+    "INSIDE",
+    "ISR",
+    "inside sales",
+    "Inside Sales Rep",
+    "Inside Sales Representative",
+    "inside-sales",
+    "SDR",
+    "BDR",
+    "Sales Development Rep",
+    "telesales",
+    "Tele-sales",
+    "remote",
+    "内部销售",
+    "电话销售",
+    "内勤",
+    "电销",
   ])("%j → inside", (cell) => {
     expect(parseRole(cell)).toEqual({ ok: true, role: "inside" });
   });
 
   it.each([
-    "outside", "Outside Sales", "OSR", "Outside Sales Rep", "field", "Field Sales", "field sales rep", "Field AE",
-    "face-to-face", "外部销售", "外勤", "外勤销售", "现场销售",
+    "outside",
+    "Outside Sales",
+    "OSR",
+    "Outside Sales Rep",
+    "field",
+    "Field Sales",
+    "field sales rep",
+    "Field AE",
+    "face-to-face",
+    "外部销售",
+    "外勤",
+    "外勤销售",
+    "现场销售",
   ])("%j → outside", (cell) => {
     expect(parseRole(cell)).toEqual({ ok: true, role: "outside" });
   });
 
-  it.each(["hybrid", "Hybrid Sales", "mixed", "Inside/Outside", "inside & outside", "混合", "混合销售", "混合型", "内勤/外勤"])(
-    "%j → hybrid",
-    (cell) => {
-      expect(parseRole(cell)).toEqual({ ok: true, role: "hybrid" });
-    },
-  );
+  it.each([
+    "hybrid",
+    "Hybrid Sales",
+    "mixed",
+    "Inside/Outside",
+    "inside & outside",
+    "混合",
+    "混合销售",
+    "混合型",
+    "内勤/外勤",
+  ])("%j → hybrid", (cell) => {
+    expect(parseRole(cell)).toEqual({ ok: true, role: "hybrid" });
+  });
 
   it.each([
     ["Account Executive", '"Account Executive" is not a role; write inside, outside or hybrid'],

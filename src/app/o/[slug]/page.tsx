@@ -1,10 +1,34 @@
 import Link from "next/link";
 import { requireOrgPage } from "@/server/orgs/access";
 import { can } from "@/lib/permissions";
+import { Overview } from "@/components/dashboard/Overview";
 
-export default async function OrgHome({ params }: { params: Promise<{ slug: string }> }) {
+export default async function OrgHome({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { slug } = await params;
-  const { org } = await requireOrgPage(slug);
+  const query = await searchParams;
+  const { org, caller } = await requireOrgPage(slug);
+  const one = (v: string | string[] | undefined) => (typeof v === "string" && v ? v : null);
+  const [report, trend, profile] = await Promise.all([
+    caller.report.overview({ orgSlug: slug, team: one(query.team), title: one(query.title) }),
+    caller.report.trend({ orgSlug: slug }),
+    caller.org.profile({ orgSlug: slug }),
+  ]);
+  if (report) {
+    return (
+      <Overview
+        report={report}
+        trend={trend}
+        role={org.role}
+        showProfilePrompt={profile.profile.annualRevenue === null && !profile.promptDismissed}
+      />
+    );
+  }
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{org.name}</h1>

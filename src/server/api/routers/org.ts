@@ -1,4 +1,8 @@
-import { authedProcedure, createTRPCRouter, orgProcedure } from "../trpc";
+import { authedProcedure, createTRPCRouter, orgProcedure, permittedProcedure } from "../trpc";
+import { dismissProfilePrompt, updateOrgProfile } from "../../orgs/profile";
+import { orgProfile } from "../../reports/report";
+import { orgProfileSchema } from "@/lib/validation/org-profile";
+import { sizeBandFor, SIZE_BANDS } from "@/lib/benchmarks";
 import { listMyOrganizations } from "../../orgs/queries";
 import { createOrganizationWithOwner } from "../../orgs/create";
 import { z } from "zod";
@@ -24,4 +28,30 @@ export const orgRouter = createTRPCRouter({
     role: ctx.role,
     currency: ctx.org.currency,
   })),
+  profile: orgProcedure.query(({ ctx }) => {
+    const profile = orgProfile(ctx.org);
+    return {
+      name: ctx.org.name,
+      industry: ctx.org.industry,
+      profile,
+      band: SIZE_BANDS[sizeBandFor(profile.annualRevenue)],
+      promptDismissed: ctx.org.profilePromptDismissedAt !== null,
+    };
+  }),
+  updateProfile: orgProcedure.input(orgProfileSchema).mutation(async ({ ctx, input }) => {
+    const { orgSlug: _slug, ...fields } = input;
+    const updated = await updateOrgProfile(
+      ctx.db,
+      ctx.org,
+      ctx.role,
+      { kind: "user", userId: ctx.user.id, label: ctx.user.email },
+      fields,
+      ctx.ip,
+    );
+    return { band: SIZE_BANDS[sizeBandFor(updated.annualRevenue)] };
+  }),
+  dismissProfilePrompt: permittedProcedure("dashboard.read").mutation(async ({ ctx }) => {
+    await dismissProfilePrompt(ctx.db, ctx.org);
+    return { ok: true };
+  }),
 });

@@ -1,0 +1,94 @@
+"use client";
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { signIn } from "next-auth/react";
+import { useMutation } from "@tanstack/react-query";
+import { TRPCClientError } from "@trpc/client";
+import { z } from "zod";
+import { Field, FormError } from "@/components/Field";
+import { PASSWORD_MAX, PASSWORD_MIN, passwordSchema, personNameSchema } from "@/lib/validation/auth";
+import { fieldErrors } from "@/lib/validation/form";
+import { useTRPC } from "@/trpc/react";
+import type { AppRouter } from "@/server/api/root";
+
+const formSchema = z.object({ name: personNameSchema, password: passwordSchema });
+
+/**
+ * Sign-up with an invitation: the email is fixed to the invited one (shown, not editable), there is no
+ * organization name, and the new account lands in the inviting organization.
+ */
+export function InvitedSignUpForm({
+  token,
+  email,
+  organizationName,
+}: {
+  token: string;
+  email: string;
+  organizationName: string;
+}) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const signUp = useMutation(trpc.invitations.signUp.mutationOptions());
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState<string | null>(null);
+
+  async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const data = Object.fromEntries(new FormData(e.currentTarget)) as Record<string, string>;
+    const found = fieldErrors(formSchema, data);
+    setErrors(found);
+    setFormError(null);
+    if (Object.keys(found).length) return;
+    try {
+      const { organizationSlug } = await signUp.mutateAsync({
+        token,
+        name: data.name ?? "",
+        password: data.password ?? "",
+      });
+      const result = await signIn("credentials", { email, password: data.password, redirect: false });
+      if (!result || result.error) {
+        router.push(`/signin?email=${encodeURIComponent(email)}`);
+        return;
+      }
+      router.push(`/o/${organizationSlug}`);
+      router.refresh();
+    } catch (err) {
+      if (err instanceof TRPCClientError) {
+        const data2 = (err as TRPCClientError<AppRouter>).data;
+        const zodFields = data2?.fieldErrors;
+        if (zodFields && Object.keys(zodFields).some((k) => k === "name" || k === "password"))
+          setErrors(Object.fromEntries(Object.entries(zodFields).map(([k, v]) => [k, v?.[0] ?? ""])));
+        else setFormError(err.message);
+      } else {
+        setFormError("Something went wrong. Please try again.");
+      }
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="space-y-4">
+      <FormError message={formError} />
+      <Field
+        label="Work email"
+        name="email"
+        type="email"
+        value={email}
+        readOnly
+        aria-readonly
+        hint="The invitation was sent to this address."
+      />
+      <Field label="Your name" name="name" autoComplete="name" error={errors.name} />
+      <Field
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        hint={`${PASSWORD_MIN} to ${PASSWORD_MAX} characters. A passphrase works well.`}
+        error={errors.password}
+      />
+      <button type="submit" className="btn-primary w-full" disabled={signUp.isPending}>
+        {signUp.isPending ? "Creating your account…" : `Create account and join ${organizationName}`}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,105 @@
+import type { Gap } from "@/lib/benchmarks";
+import { ArticleSource } from "./SourceTag";
+import { StatusBadge } from "./StatusBadge";
+import { fmtMoney, fmtPoints, fmtPremium, fmtShare } from "./format";
+
+function formatValue(gap: Gap, v: number | null, currency: string) {
+  if (v === null) return "—";
+  if (gap.kind === "cohort_ratio") return fmtPremium(v);
+  return gap.figureId.startsWith("pay.") ? fmtMoney(v, currency) : fmtShare(v);
+}
+
+function formatDifference(gap: Gap, currency: string) {
+  if (gap.absoluteDifference === null) return "—";
+  if (gap.kind === "cohort_ratio" || !gap.figureId.startsWith("pay."))
+    return fmtPoints(gap.absoluteDifference);
+  return `${gap.absoluteDifference >= 0 ? "+" : "−"}${fmtMoney(Math.abs(gap.absoluteDifference), currency)}`;
+}
+
+/** Every comparison with the article for one topic: your value, the benchmark, the difference and the status. */
+export function GapsTable({
+  title,
+  gaps,
+  currency,
+  testId,
+}: {
+  title: string;
+  gaps: Gap[];
+  currency: string;
+  testId: string;
+}) {
+  if (gaps.length === 0) return null;
+  return (
+    <section className="card" aria-labelledby={`${testId}-title`} data-testid={testId}>
+      <h2 id={`${testId}-title`} className="text-lg font-semibold">
+        {title}
+      </h2>
+      <div className="mt-2 overflow-x-auto">
+        <table className="w-full min-w-[640px] text-left text-sm">
+          <thead className="text-xs uppercase text-gray-600 dark:text-gray-400">
+            <tr>
+              <th scope="col" className="py-1 pr-2">
+                Comparison
+              </th>
+              <th scope="col" className="py-1 pr-2 text-right">
+                Your data
+              </th>
+              <th scope="col" className="py-1 pr-2 text-right">
+                Article
+              </th>
+              <th scope="col" className="py-1 pr-2 text-right">
+                Difference
+              </th>
+              <th scope="col" className="py-1">
+                Status
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {gaps.map((g) => (
+              <tr
+                key={g.figureId}
+                className="border-t border-gray-100 align-top dark:border-gray-800"
+                data-figure={g.figureId}
+              >
+                <th scope="row" className="py-2 pr-2 font-normal">
+                  <span className="font-medium">{g.label}</span>
+                  <span className="block text-xs text-gray-600 dark:text-gray-400">{g.orgDescription}</span>
+                  {g.benchmark.label ? (
+                    <span className="block text-xs text-amber-800 dark:text-amber-300">
+                      {g.benchmark.label}
+                    </span>
+                  ) : null}
+                </th>
+                <td className="py-2 pr-2 text-right tabular-nums">
+                  {g.status === "insufficient" && g.insufficient
+                    ? `not enough data (needs ${g.insufficient.needed} reps)`
+                    : formatValue(g, g.orgValue, currency)}
+                </td>
+                <td className="py-2 pr-2 text-right">
+                  <span className="block tabular-nums">{g.benchmark.display}</span>
+                  <ArticleSource
+                    figureId={g.figureId}
+                    note={g.benchmark.isEstimate ? "estimate" : g.benchmark.isFallback ? "fallback" : null}
+                  />
+                </td>
+                <td className="py-2 pr-2 text-right tabular-nums">{formatDifference(g, currency)}</td>
+                <td className="py-2">
+                  <StatusBadge status={g.status} assessment={g.assessment} />
+                  <span className="mt-1 block text-xs text-gray-600 dark:text-gray-400">
+                    {g.assessmentReason}
+                  </span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p className="mt-2 text-xs text-gray-600 dark:text-gray-400">
+        “On par” means within ±{Math.round((gaps[0]?.tolerance ?? 0.05) * 100)} % of the benchmark. Cohort
+        figures compare mostly-inside with mostly-outside organizations, so your team is compared through its
+        own inside/outside ratio.
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,120 @@
+import type { Gap } from "@/lib/benchmarks";
+import { ArticleSource, YourDataTag } from "./SourceTag";
+import { StatusBadge } from "./StatusBadge";
+import { fmtCount, fmtMoney, fmtPoints, fmtShare } from "./format";
+
+interface KpiProps {
+  title: string;
+  value: string;
+  benchmark?: { text: string; figureId: string; note?: string | null } | null;
+  delta?: string | null;
+  gap?: Gap | null;
+  footnote?: string | null;
+  testId: string;
+}
+
+function Kpi({ title, value, benchmark, delta, gap, footnote, testId }: KpiProps) {
+  return (
+    <div className="card flex flex-col gap-2" data-testid={testId}>
+      <div className="flex items-start justify-between gap-2">
+        <h3 className="text-sm font-medium text-gray-700 dark:text-gray-300">{title}</h3>
+        <YourDataTag />
+      </div>
+      <p className="text-3xl font-semibold tracking-tight" data-testid={`${testId}-value`}>
+        {value}
+      </p>
+      {benchmark ? (
+        <div className="flex flex-wrap items-center gap-2 text-sm text-gray-700 dark:text-gray-300">
+          <span>
+            vs <strong data-testid={`${testId}-benchmark`}>{benchmark.text}</strong>
+          </span>
+          <ArticleSource figureId={benchmark.figureId} note={benchmark.note} />
+        </div>
+      ) : null}
+      <div className="flex flex-wrap items-center gap-2">
+        {delta ? <span className="text-sm font-medium">{delta}</span> : null}
+        {gap ? <StatusBadge status={gap.status} assessment={gap.assessment} /> : null}
+      </div>
+      {footnote ? <p className="text-xs text-gray-600 dark:text-gray-400">{footnote}</p> : null}
+    </div>
+  );
+}
+
+function insufficientNote(gap: Gap | null | undefined) {
+  if (!gap?.insufficient) return gap?.notComparableReason ?? null;
+  return `Not enough data: needs ${gap.insufficient.needed} reps, has ${gap.insufficient.have}.`;
+}
+
+export function KpiCards({
+  headCount,
+  bandGap,
+  bandLabel,
+  quotaGap,
+  oteGap,
+  currency,
+}: {
+  headCount: { total: number; inside: number; outside: number; hybrid: number };
+  bandGap: Gap | null;
+  bandLabel: string;
+  quotaGap: Gap | null;
+  oteGap: Gap | null;
+  currency: string;
+}) {
+  const bandIsOutside = bandGap?.figureId === "mix.outside_share.large";
+  return (
+    <section aria-label="Key figures" className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+      <Kpi
+        testId="kpi-reps"
+        title="Reps in this upload"
+        value={fmtCount(headCount.total)}
+        footnote={`${headCount.inside} inside · ${headCount.hybrid} hybrid · ${headCount.outside} outside`}
+      />
+      <Kpi
+        testId="kpi-inside-share"
+        title={bandIsOutside ? "Outside (field) share" : "Inside share"}
+        value={bandGap?.orgValue != null ? fmtShare(bandGap.orgValue) : "—"}
+        benchmark={
+          bandGap
+            ? {
+                text: bandGap.benchmark.display,
+                figureId: bandGap.figureId,
+                note: bandGap.benchmark.isFallback ? "fallback" : null,
+              }
+            : null
+        }
+        delta={bandGap?.absoluteDifference != null ? fmtPoints(bandGap.absoluteDifference) : null}
+        gap={bandGap}
+        footnote={
+          bandGap
+            ? (bandGap.benchmark.label ?? `Band: ${bandLabel}. Hybrid reps count half inside, half outside.`)
+            : "Set your annual revenue in Settings to compare with your size band."
+        }
+      />
+      <Kpi
+        testId="kpi-at-quota"
+        title="Reps at or above quota"
+        value={quotaGap?.orgValue != null ? fmtShare(quotaGap.orgValue) : "—"}
+        benchmark={quotaGap ? { text: quotaGap.benchmark.display, figureId: quotaGap.figureId } : null}
+        delta={quotaGap?.absoluteDifference != null ? fmtPoints(quotaGap.absoluteDifference) : null}
+        gap={quotaGap}
+        footnote={insufficientNote(quotaGap)}
+      />
+      <Kpi
+        testId="kpi-inside-ote"
+        title="Average OTE, inside reps"
+        value={oteGap?.orgValue != null ? fmtMoney(oteGap.orgValue, currency) : "—"}
+        benchmark={oteGap ? { text: oteGap.benchmark.display, figureId: oteGap.figureId } : null}
+        delta={
+          oteGap?.relativeDifference != null ? fmtPoints(oteGap.relativeDifference).replace("pts", "%") : null
+        }
+        gap={oteGap}
+        footnote={
+          insufficientNote(oteGap) ??
+          (currency !== "USD"
+            ? `Your figures are in ${currency}; the article's are USD, not converted.`
+            : null)
+        }
+      />
+    </section>
+  );
+}

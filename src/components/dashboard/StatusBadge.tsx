@@ -1,0 +1,29 @@
+import type { GapAssessment, GapStatus } from "@/lib/benchmarks";
+
+const STATUS_TEXT: Record<GapStatus, string> = {
+  above: "Above",
+  on_par: "On par",
+  below: "Below",
+  insufficient: "Not enough data",
+  not_comparable: "Not comparable",
+};
+
+const TONE: Record<GapAssessment | "none", string> = {
+  good: "bg-emerald-50 text-emerald-900 ring-emerald-600/30 dark:bg-emerald-950 dark:text-emerald-200",
+  bad: "bg-rose-50 text-rose-900 ring-rose-600/30 dark:bg-rose-950 dark:text-rose-200",
+  neutral: "bg-gray-100 text-gray-800 ring-gray-500/30 dark:bg-gray-800 dark:text-gray-200",
+  none: "bg-gray-100 text-gray-700 ring-gray-500/20 dark:bg-gray-800 dark:text-gray-300",
+};
+
+export function StatusBadge({ status, assessment }: { status: GapStatus; assessment: GapAssessment | null }) {
+  const tone = TONE[assessment ?? "none"];
+  const suffix = assessment === "good" ? " · good" : assessment === "bad" ? " · needs attention" : "";
+  return (
+    <span
+      className={`inline-flex whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${tone}`}
+    >
+      {STATUS_TEXT[status]}
+      {suffix}
+    </span>
+  );
+}

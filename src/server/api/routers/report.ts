@@ -1,0 +1,21 @@
+import { z } from "zod";
+import { createTRPCRouter, permittedProcedure } from "../trpc";
+import { getReport, getTrend } from "../../reports/report";
+
+export const reportRouter = createTRPCRouter({
+  overview: permittedProcedure("dashboard.read")
+    .input(
+      z.object({
+        snapshotId: z.uuid("Not a snapshot id").nullish(),
+        team: z.string().max(200).nullish(),
+        title: z.string().max(200).nullish(),
+      }),
+    )
+    .query(({ ctx, input }) =>
+      getReport(ctx.db, ctx.org, {
+        snapshotId: input.snapshotId,
+        filter: { team: input.team, title: input.title },
+      }),
+    ),
+  trend: permittedProcedure("dashboard.read").query(({ ctx }) => getTrend(ctx.db, ctx.org)),
+});

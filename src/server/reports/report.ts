@@ -1,0 +1,133 @@
+import "server-only";
+import { and, asc, eq } from "drizzle-orm";
+import { teamSnapshots, type Organization, type TeamSnapshot } from "../db/schema";
+import type { Database } from "../db/client";
+import { withTenant } from "../db/tenant";
+import { ServiceError } from "../errors";
+import { iterateReps, resolveSnapshot, type RepFilter } from "../imports/snapshots";
+import { SnapshotSummaryBuilder, snapshotSummarySchema, type SnapshotSummary } from "../imports/summary";
+import {
+  analyzeTeam,
+  metricsFromSummary,
+  metricValue,
+  sizeBandFor,
+  SIZE_BANDS,
+  type SizeBandInfo,
+  type TeamAnalysis,
+} from "@/lib/benchmarks";
+import type { OrgProfile } from "@/lib/team/types";
+
+export function orgProfile(org: Organization): OrgProfile {
+  return {
+    annualRevenue: org.annualRevenue,
+    employeeCount: org.employeeCount,
+    currency: org.currency,
+    typicalDealSize: org.typicalDealSize,
+    salesCycleDays: org.salesCycleDays,
+    decisionMakers: org.decisionMakers,
+    customerEmployees: org.customerEmployees,
+  };
+}
+
+function storedSummary(snapshot: TeamSnapshot): SnapshotSummary {
+  const parsed = snapshotSummarySchema.safeParse(snapshot.summary);
+  if (!parsed.success) throw new Error(`snapshot ${snapshot.id} has no valid summary`);
+  return parsed.data;
+}
+
+export interface ReportFilter {
+  team?: string | null;
+  title?: string | null;
+}
+
+export interface Report {
+  organization: {
+    name: string;
+    slug: string;
+    currency: string;
+    profile: OrgProfile;
+    profileComplete: boolean;
+  };
+  snapshot: { id: string; asOf: string; period: string; fileName: string; rowCount: number; createdAt: Date };
+  filter: { team: string | null; title: string | null; options: { teams: string[]; titles: string[] } };
+  bandInfo: SizeBandInfo;
+  analysis: TeamAnalysis;
+  /** The per-role sums behind the analysis: enough for the browser to run the what-if without rows. */
+  summary: SnapshotSummary["team"];
+}
+
+/**
+ * Everything the overview shows, for the current (or a given) snapshot, optionally narrowed to one team and/or
+ * title. The unfiltered report reads the summary stored at import (no rep rows); a filtered one sums the
+ * matching reps. The dashboard and the REST API both call this, so they cannot disagree.
+ */
+export async function getReport(
+  db: Database,
+  org: Organization,
+  opts: { snapshotId?: string | null; filter?: ReportFilter } = {},
+): Promise<Report | null> {
+  const snapshot = await resolveSnapshot(db, org, opts.snapshotId);
+  if (!snapshot) return null;
+  const stored = storedSummary(snapshot);
+  const team = opts.filter?.team || null;
+  const title = opts.filter?.title || null;
+  let summary = stored.team;
+  if (team || title) {
+    const filter: RepFilter = { team, title };
+    const builder = new SnapshotSummaryBuilder();
+    for await (const batch of iterateReps(db, org, snapshot.id, filter)) builder.add(batch);
+    summary = builder.build().team;
+  }
+  const profile = orgProfile(org);
+  const band = sizeBandFor(profile.annualRevenue);
+  return {
+    organization: {
+      name: org.name,
+      slug: org.slug,
+      currency: org.currency,
+      profile,
+      profileComplete: profile.annualRevenue !== null,
+    },
+    snapshot: {
+      id: snapshot.id,
+      asOf: snapshot.asOf,
+      period: snapshot.period,
+      fileName: snapshot.fileName,
+      rowCount: snapshot.rowCount,
+      createdAt: snapshot.createdAt,
+    },
+    filter: { team, title, options: { teams: stored.teams, titles: stored.titles } },
+    bandInfo: SIZE_BANDS[band],
+    analysis: analyzeTeam(summary, profile),
+    summary,
+  };
+}
+
+export async function requireReport(db: Database, org: Organization, opts: Parameters<typeof getReport>[2]) {
+  const report = await getReport(db, org, opts);
+  if (!report) throw new ServiceError("NOT_FOUND", "No team has been uploaded yet.");
+  return report;
+}
+
+/** One point per completed snapshot, oldest first: mix, share at quota and headcount by role. */
+export async function getTrend(db: Database, org: Organization) {
+  const rows = await withTenant(db, org.id, (tx) =>
+    tx
+      .select()
+      .from(teamSnapshots)
+      .where(and(eq(teamSnapshots.organizationId, org.id), eq(teamSnapshots.status, "completed")))
+      .orderBy(asc(teamSnapshots.asOf), asc(teamSnapshots.createdAt)),
+  );
+  return rows.map((s) => {
+    const metrics = metricsFromSummary(storedSummary(s).team);
+    return {
+      snapshotId: s.id,
+      asOf: s.asOf,
+      fileName: s.fileName,
+      headCount: metrics.headCount,
+      insideShare: metricValue(metrics.mix.insideShare),
+      hybridShare: metricValue(metrics.mix.hybridShare),
+      shareAtQuota: metricValue(metrics.byRole.all.shareAtOrAboveQuota),
+    };
+  });
+}
