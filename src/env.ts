@@ -18,6 +18,14 @@ export const env = createEnv({
       .regex(/^postgres(ql)?:\/\//, "DATABASE_OWNER_URL must be a postgres:// or postgresql:// URL")
       .optional(),
     DATA_DIR: z.string().min(1).default(".data"),
+    /** The ordinary role the app's sessions run as, so row-level security applies; "none" keeps the login role. */
+    DATABASE_APP_ROLE: z
+      .string()
+      .regex(
+        /^[a-z_][a-z0-9_]*$/,
+        "DATABASE_APP_ROLE must be a plain role name such as salesmix_app, or none",
+      )
+      .default("salesmix_app"),
     AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
     APP_URL: z.url("APP_URL must be a URL such as https://salesmix.example.com").optional(),
     SMTP_URL: z

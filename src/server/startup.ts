@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { env } from "@/env";
 import { getDatabaseHandle } from "./db";
+import { queryRows, type Database } from "./db/client";
 import { resolveAuthSecret } from "./auth/secret";
 import { DEMO_LOGIN, seedDemo } from "./seed/demo";
 
@@ -24,12 +25,31 @@ export async function startServer() {
     fail(e);
   }
   await handle.migrate();
+  await checkRowLevelSecurity(handle.db);
   if (env.SEED_DEMO === "true") {
     await seedDemo(handle.db);
     console.info(
       `SalesMix demo login: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}  (database: ${handle.engine === "pglite" ? `embedded PGlite in ${env.DATA_DIR}` : "PostgreSQL"})`,
     );
   }
+}
+
+/**
+ * Row-level security only binds a role that is neither superuser nor BYPASSRLS. In production the server
+ * refuses to start as such a role; elsewhere it says so once.
+ */
+async function checkRowLevelSecurity(db: Database) {
+  const [row] = await queryRows<{ role: string; bypass: boolean }>(
+    db,
+    sql`select current_user as role, (rolsuper or rolbypassrls) as bypass from pg_roles where rolname = current_user`,
+  );
+  if (!row?.bypass) return;
+  const message = `The database role "${row.role}" bypasses row-level security (superuser or BYPASSRLS). Set DATABASE_APP_ROLE to an ordinary role such as salesmix_app, or connect DATABASE_URL as one.`;
+  if (env.NODE_ENV === "production") {
+    console.error(message);
+    process.exit(1);
+  }
+  console.warn(`Warning: ${message}`);
 }
 
 function fail(e: unknown): never {

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
-import type { ExtractTablesWithRelations } from "drizzle-orm";
+import type { ExtractTablesWithRelations, SQL } from "drizzle-orm";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -28,26 +28,44 @@ export interface OpenOptions {
   dataDir?: string;
   /** Pool size for postgres.js. */
   max?: number;
+  /**
+   * Role every session runs as after migrations (e.g. salesmix_app, an ordinary role without BYPASSRLS), so
+   * row-level security applies even when the login role is the owner. Migrations run as the login role.
+   */
+  role?: string | null;
+  /** postgres:// URL of the owner for migrations, when the login role of `url` may not run them. */
+  ownerUrl?: string;
+}
+
+function quoteIdent(name: string) {
+  return `"${name.replace(/"/g, '""')}"`;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle> {
-  if (options.url) {
+  const url = options.url;
+  if (url) {
     const { default: postgres } = await import("postgres");
     const { drizzle } = await import("drizzle-orm/postgres-js");
-    const client = postgres(options.url, {
+    const role = options.role ? { role: options.role } : {};
+    const client = postgres(url, {
       max: options.max ?? 10,
       onnotice: () => {},
-      connection: { application_name: "salesmix" },
+      connection: { application_name: "salesmix", ...role },
     });
-    const pgDb = drizzle(client, { schema });
-    const db: Database = pgDb;
+    const db: Database = drizzle(client, { schema });
     return {
       db,
       engine: "postgres",
       close: () => client.end({ timeout: 5 }),
       migrate: async () => {
-        const { migrate } = await import("drizzle-orm/postgres-js/migrator");
-        await migrate(pgDb, { migrationsFolder: migrationsFolder() });
+        // Migrations run on their own connection as the login (or owner) role, never as the app role.
+        const owner = postgres(options.ownerUrl ?? url, { max: 1, onnotice: () => {} });
+        try {
+          const { migrate } = await import("drizzle-orm/postgres-js/migrator");
+          await migrate(drizzle(owner, { schema }), { migrationsFolder: migrationsFolder() });
+        } finally {
+          await owner.end({ timeout: 5 });
+        }
       },
     };
   }
@@ -59,13 +77,30 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
   const client = await PGlite.create(dir);
   const liteDb = drizzle(client, { schema });
   const db: Database = liteDb;
+  // PGlite has one session: it switches to the app role after migrations (the role exists only then).
+  const assumeRole = async () => {
+    if (options.role) await client.exec(`SET ROLE ${quoteIdent(options.role)}`);
+  };
+  const hasRole = options.role
+    ? (await client.query("select 1 from pg_roles where rolname = $1", [options.role])).rows.length > 0
+    : false;
+  if (hasRole) await assumeRole();
   return {
     db,
     engine: "pglite",
     close: () => client.close(),
     migrate: async () => {
+      await client.exec("RESET ROLE");
       const { migrate } = await import("drizzle-orm/pglite/migrator");
       await migrate(liteDb, { migrationsFolder: migrationsFolder() });
+      await assumeRole();
     },
   };
+}
+
+/** Rows of a raw SQL query; PGlite returns `{ rows }`, postgres.js an array. */
+export async function queryRows<T extends Record<string, unknown>>(db: Db, query: SQL): Promise<T[]> {
+  const result: unknown = await db.execute(query);
+  if (Array.isArray(result)) return result as T[];
+  return (result as { rows: T[] }).rows;
 }

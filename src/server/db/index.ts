@@ -16,8 +16,11 @@ export function dataDir(): string {
 }
 
 export function getDatabaseHandle(): Promise<DatabaseHandle> {
+  const role = env.DATABASE_APP_ROLE === "none" ? null : env.DATABASE_APP_ROLE;
   globalForDb.salesmixDb ??= openDatabase(
-    env.DATABASE_URL ? { url: env.DATABASE_URL } : { dataDir: path.join(dataDir(), "pgdata") },
+    env.DATABASE_URL
+      ? { url: env.DATABASE_URL, ownerUrl: env.DATABASE_OWNER_URL, role }
+      : { dataDir: path.join(dataDir(), "pgdata"), role },
   );
   return globalForDb.salesmixDb;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { memberships, organizations, type Organization } from "../db/schema";
 import type { Db } from "../db/client";
+import { withUser } from "../db/tenant";
 import type { Role } from "@/lib/permissions";
 
 export interface OrgAccess {

@@ -1,5 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import { sql } from "drizzle-orm";
 import { memberships, organizations } from "../db/schema";
 import type { Transaction } from "../db/client";
 import { recordAudit, type Actor } from "../audit";
@@ -25,6 +26,8 @@ export async function createOrganizationWithOwner(
       .onConflictDoNothing({ target: organizations.slug })
       .returning();
     if (!org) continue;
+    // From here on the transaction acts inside the new organization (row-level security).
+    await tx.execute(sql`select set_config('app.organization_id', ${org.id}, true)`);
     await tx.insert(memberships).values({ organizationId: org.id, userId: input.ownerUserId, role: "owner" });
     await recordAudit(tx, {
       organizationId: org.id,

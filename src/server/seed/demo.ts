@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { memberships, organizations, teamSnapshots, users } from "../db/schema";
 import type { Database } from "../db/client";
+import { withTenant, withUser } from "../db/tenant";
 import { signUp } from "../auth/signup";
 import { importTeam } from "../imports/import-team";
 import { demoTeamFiles } from "./demo-team";
@@ -22,12 +23,21 @@ export const DEMO_ORG = {
 } as const;
 
 async function demoOrganization(db: Database) {
-  const [row] = await db
-    .select({ org: organizations, userId: users.id })
-    .from(users)
-    .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.role, "owner")))
-    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
-    .where(and(eq(users.email, DEMO_LOGIN.email), eq(organizations.name, DEMO_ORG.name)));
+  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, DEMO_LOGIN.email));
+  if (!user) return null;
+  const [row] = await withUser(db, user.id, (tx) =>
+    tx
+      .select({ org: organizations, userId: memberships.userId })
+      .from(memberships)
+      .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+      .where(
+        and(
+          eq(memberships.userId, user.id),
+          eq(memberships.role, "owner"),
+          eq(organizations.name, DEMO_ORG.name),
+        ),
+      ),
+  );
   return row ?? null;
 }
 
@@ -55,11 +65,14 @@ export async function seedDemo(db: Database): Promise<{ created: boolean }> {
     if (!demo) throw new Error("the demo organization could not be read back");
     created = true;
   }
-  const [anySnapshot] = await db
-    .select({ id: teamSnapshots.id })
-    .from(teamSnapshots)
-    .where(and(eq(teamSnapshots.organizationId, demo.org.id), eq(teamSnapshots.status, "completed")))
-    .limit(1);
+  const orgId = demo.org.id;
+  const [anySnapshot] = await withTenant(db, orgId, (tx) =>
+    tx
+      .select({ id: teamSnapshots.id })
+      .from(teamSnapshots)
+      .where(and(eq(teamSnapshots.organizationId, orgId), eq(teamSnapshots.status, "completed")))
+      .limit(1),
+  );
   if (anySnapshot) return { created };
 
   const files = demoTeamFiles();
