@@ -15,13 +15,15 @@ export interface OrgAccess {
  * loses access at once). Null when there is no such org or the user is not a member — callers answer 404.
  */
 export async function findOrgAccess(db: Db, userId: string, slug: string): Promise<OrgAccess | null> {
-  const [row] = await db
-    .select({ org: organizations, role: memberships.role })
-    .from(organizations)
-    .innerJoin(
-      memberships,
-      and(eq(memberships.organizationId, organizations.id), eq(memberships.userId, userId)),
-    )
-    .where(eq(organizations.slug, slug));
+  const [row] = await withUser(db, userId, (tx) =>
+    tx
+      .select({ org: organizations, role: memberships.role })
+      .from(organizations)
+      .innerJoin(
+        memberships,
+        and(eq(memberships.organizationId, organizations.id), eq(memberships.userId, userId)),
+      )
+      .where(eq(organizations.slug, slug)),
+  );
   return row ?? null;
 }

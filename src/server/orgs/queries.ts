@@ -6,15 +6,17 @@ import { withUser } from "../db/tenant";
 
 /** The organizations a user belongs to, for the switcher (a user-scoped query: only their memberships). */
 export async function listMyOrganizations(db: Db, userId: string) {
-  return db
-    .select({
-      id: organizations.id,
-      slug: organizations.slug,
-      name: organizations.name,
-      role: memberships.role,
-    })
-    .from(memberships)
-    .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
-    .where(eq(memberships.userId, userId))
-    .orderBy(asc(organizations.name));
+  return withUser(db, userId, (tx) =>
+    tx
+      .select({
+        id: organizations.id,
+        slug: organizations.slug,
+        name: organizations.name,
+        role: memberships.role,
+      })
+      .from(memberships)
+      .innerJoin(organizations, eq(organizations.id, memberships.organizationId))
+      .where(eq(memberships.userId, userId))
+      .orderBy(asc(organizations.name)),
+  );
 }
