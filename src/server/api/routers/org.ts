@@ -1,5 +1,6 @@
 import { authedProcedure, createTRPCRouter, orgProcedure, permittedProcedure } from "../trpc";
 import { dismissProfilePrompt, updateOrgProfile } from "../../orgs/profile";
+import { deleteOrganization } from "../../orgs/data";
 import { orgProfile } from "../../reports/report";
 import { orgProfileSchema } from "@/lib/validation/org-profile";
 import { sizeBandFor, SIZE_BANDS } from "@/lib/benchmarks";
@@ -54,4 +55,15 @@ export const orgRouter = createTRPCRouter({
     await dismissProfilePrompt(ctx.db, ctx.org);
     return { ok: true };
   }),
+  delete: orgProcedure
+    .input(z.object({ confirmation: z.string().max(200) }))
+    .mutation(({ ctx, input }) =>
+      deleteOrganization(
+        ctx.db,
+        ctx.org,
+        ctx.role,
+        { kind: "user", userId: ctx.user.id, label: ctx.user.email },
+        input.confirmation,
+      ),
+    ),
 });

@@ -87,3 +87,16 @@ export const emailOutbox = pgTable(
 
 export type User = typeof users.$inferSelect;
 export type Organization = typeof organizations.$inferSelect;
+
+/**
+ * What survives an organization's deletion: that it happened, when and by whom — none of its data (no name,
+ * no members, no reps). Kept outside the tenant tables so the cascade does not take it.
+ */
+export const organizationDeletions = pgTable("organization_deletions", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  /** Named apart from organization_id on purpose: this is not a tenant row. */
+  deletedOrganizationId: uuid("deleted_organization_id").notNull(),
+  deletedByUserId: uuid("deleted_by_user_id"),
+  deletedAt: timestamp("deleted_at", { withTimezone: true }).notNull().defaultNow(),
+  counts: jsonb("counts").$type<Record<string, number>>().notNull(),
+});

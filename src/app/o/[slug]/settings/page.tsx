@@ -3,6 +3,7 @@ import Link from "next/link";
 import { requireOrgPage } from "@/server/orgs/access";
 import { can } from "@/lib/permissions";
 import { ProfileForm } from "./ProfileForm";
+import { DangerZone } from "./DangerZone";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -33,6 +34,7 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
         initial={{ name: profile.name, industry: profile.industry, ...profile.profile }}
         initialBand={profile.band}
       />
+      {can(org.role, "org.delete") ? <DangerZone slug={slug} name={org.name} /> : null}
     </div>
   );
 }
