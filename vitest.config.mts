@@ -11,6 +11,8 @@ export default defineConfig({
   },
   test: {
     include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
+    // *.server.test.ts need a database server (e.g. killing a backend): they run when TEST_DATABASE_URL is set.
+    exclude: process.env.TEST_DATABASE_URL ? [] : ["tests/integration/**/*.server.test.ts"],
     environment: "node",
     testTimeout: 30_000,
     hookTimeout: 60_000,

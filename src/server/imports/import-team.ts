@@ -200,6 +200,9 @@ export async function importTeam(db: Database, request: ImportRequest): Promise<
         saved += batch.length;
         batch = [];
         request.onProgress?.({ phase: "saving", rowsSaved: saved, rowsTotal: preview.validCount });
+        // Embedded PGlite runs in this thread and only yields microtasks: give the event loop a turn per batch,
+        // so progress reaches the browser and other requests are served during a large import.
+        await new Promise<void>((resolve) => setImmediate(resolve));
       };
       for (const result of iterateTeamRows(bytes, plan)) {
         if (!("rep" in result)) continue;

@@ -124,6 +124,11 @@ export async function handleUpload(req: Request, slug: string): Promise<Response
     },
   });
   return new Response(stream, {
-    headers: { "content-type": "application/x-ndjson; charset=utf-8", "cache-control": "no-store" },
+    headers: {
+      "content-type": "application/x-ndjson; charset=utf-8",
+      // no-transform keeps the server's gzip from buffering the progress lines until the end.
+      "cache-control": "no-store, no-transform",
+      "x-accel-buffering": "no",
+    },
   });
 }

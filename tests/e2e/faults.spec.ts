@@ -1,0 +1,106 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect, request as playwrightRequest, test } from "@playwright/test";
+import { signUpViaApi, uniqueEmail } from "./helpers";
+
+// A second server of the production build that this test may kill; it shares the run's database.
+const PORT = Number(process.env.E2E_FAULT_PORT ?? 3190);
+const base = `http://127.0.0.1:${PORT}`;
+const dataDir = process.env.E2E_DATABASE_URL
+  ? undefined
+  : fs.mkdtempSync(path.join(os.tmpdir(), "salesmix-fault-"));
+
+function startServer(): ChildProcess {
+  return spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)], {
+    env: {
+      ...process.env,
+      SEED_DEMO: "false",
+      ...(process.env.E2E_DATABASE_URL
+        ? { DATABASE_URL: process.env.E2E_DATABASE_URL }
+        : { DATA_DIR: dataDir }),
+    },
+    stdio: "ignore",
+  });
+}
+
+async function waitUntilReady() {
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${base}/api/health`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error("server did not become ready");
+}
+
+function bigTeam(rows: number) {
+  const lines = ["name,role,calls,quota_attainment,base_salary"];
+  for (let i = 0; i < rows; i++)
+    lines.push(
+      `Rep ${i},${["inside", "outside", "hybrid"][i % 3]},${i % 400},${70 + (i % 60)}%,${40000 + i}`,
+    );
+  return Buffer.from(lines.join("\n"));
+}
+
+test("the server killed in the middle of a large upload: no partial snapshot, the app serves, a retry succeeds", async () => {
+  test.setTimeout(180_000);
+  let server = startServer();
+  try {
+    await waitUntilReady();
+    const api = await playwrightRequest.newContext({ baseURL: base });
+    const slug = await signUpViaApi(api, { name: "Kill", email: uniqueEmail("kill"), org: "Kill Test Co" });
+    const cookies = (await api.storageState()).cookies.map((c) => `${c.name}=${c.value}`).join("; ");
+    const file = bigTeam(60_000);
+    const upload = () => {
+      const form = new FormData();
+      form.set("file", new Blob([file], { type: "text/csv" }), "big.csv");
+      form.set("asOf", "2026-11-01");
+      form.set("period", "Q4");
+      return fetch(`${base}/api/orgs/${slug}/imports`, {
+        method: "POST",
+        body: form,
+        headers: { cookie: cookies, origin: base },
+      });
+    };
+
+    // Kill the server as soon as it reports saving rows.
+    const res = await upload();
+    const reader = res.body!.getReader();
+    let text = "";
+    while (!text.includes('"phase":"saving"')) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += new TextDecoder().decode(value);
+    }
+    expect(text).toContain('"phase":"saving"');
+    server.kill("SIGKILL");
+    await new Promise((r) => server.once("exit", r));
+    await reader.cancel().catch(() => {});
+
+    // Restart on the same database: it serves, and nothing of the killed upload is visible.
+    server = startServer();
+    await waitUntilReady();
+    const list = await api.get(
+      `/api/trpc/imports.list?input=${encodeURIComponent(JSON.stringify({ json: { orgSlug: slug } }))}`,
+    );
+    expect(list.status(), await list.text()).toBe(200);
+    const items = (
+      (await list.json()) as { result: { data: { json: { items: { status: string; rowCount: number }[] } } } }
+    ).result.data.json.items;
+    expect(items.filter((s) => s.status === "completed" || s.rowCount > 0)).toEqual([]);
+
+    // The same file again goes through.
+    const retry = await upload();
+    const body = await retry.text();
+    expect(body).toContain('"type":"result"');
+    expect(body).toContain('"rowCount":60000');
+    await api.dispose();
+  } finally {
+    server.kill("SIGKILL");
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});
