@@ -202,7 +202,10 @@ function decideModel(transactional: number, relationship: number, known: number)
  * Confidence: none without any input; high with all four from the profile, none borderline and no criterion
  * pointing the other way; medium with three or more known and none pointing the other way; low otherwise.
  */
-function confidenceFor(evidence: readonly CriterionEvidence[], votes: SalesModelClassification["votes"]) {
+function confidenceFor(
+  evidence: readonly CriterionEvidence[],
+  votes: SalesModelClassification["votes"],
+): ClassificationConfidence {
   const known = evidence.length - votes.missing;
   if (known === 0) return "none";
   const opposed = votes.transactional > 0 && votes.relationship > 0;

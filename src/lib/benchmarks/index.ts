@@ -133,6 +133,7 @@ export {
   applyShift,
   type MixShift,
   type AppliedShift,
+  type ShiftResult,
   type RoleMove,
   type Composition,
   type WhatIfResult,

@@ -74,8 +74,17 @@ function wholeReps(requested: number | undefined): number {
   return requested !== undefined && Number.isFinite(requested) && requested > 0 ? Math.floor(requested) : 0;
 }
 
+export interface ShiftResult {
+  after: Record<RepRole, number>;
+  applied: AppliedShift;
+  /** The request as numbers (non-numbers as 0), to show next to what was applied. */
+  requested: AppliedShift;
+  moves: RoleMove[];
+  clamped: boolean;
+}
+
 /** Clamps each move to the reps left in its source role; sources are the counts before the shift. */
-export function applyShift(headCount: Record<RepRole, number>, shift: MixShift) {
+export function applyShift(headCount: Record<RepRole, number>, shift: MixShift): ShiftResult {
   const left: Record<RepRole, number> = {
     inside: headCount.inside,
     outside: headCount.outside,

@@ -201,6 +201,8 @@ export function analyzeTeamCsv(
   const stats: NumericColumnStats[] = numericColumns.map((c) =>
     createColumnStats(c.columnIndex, c.label, c.target),
   );
+  // Count columns need no statistics: their rule is fixed (whole numbers; "1,050" is 1050).
+  const collected = stats.filter((s) => fieldSpec(s.field).kind !== "count");
   const sampleCells: string[][] = [];
   let rowCount = 0;
   for (const record of readRecords(text, header.dialect)) {
@@ -211,7 +213,7 @@ export function analyzeTeamCsv(
     if (sampleCells.length < sampleSize) {
       sampleCells.push(record.cells.slice(0, header.width).map((cell) => cell.slice(0, 100)));
     }
-    for (const columnStats of stats) {
+    for (const columnStats of collected) {
       const cell = record.cells[columnStats.columnIndex];
       if (cell !== undefined) addToColumnStats(columnStats, cell);
     }

@@ -1,5 +1,5 @@
 import { FRACTION_THRESHOLD, fieldSpec, type TeamField } from "./fields";
-import { CURRENCY_MARKS, numberValue, scanNumber, type DecimalSeparator } from "./numbers";
+import { CURRENCY_MARKS, numberValue, scanNumber, type DecimalSeparator, type ScanOptions } from "./numbers";
 import type { ColumnRule, CsvDelimiter, PercentScale } from "./types";
 
 /**
@@ -28,6 +28,7 @@ export interface NumericColumnStats {
   plain: Record<DecimalSeparator, { low: number; high: number }>;
   currencies: Map<string, number>;
   numbers: number;
+  scanOptions: ScanOptions;
 }
 
 export function createColumnStats(columnIndex: number, header: string, field: TeamField): NumericColumnStats {
@@ -41,16 +42,17 @@ export function createColumnStats(columnIndex: number, header: string, field: Te
     plain: { ".": { low: 0, high: 0 }, ",": { low: 0, high: 0 } },
     currencies: new Map(),
     numbers: 0,
+    scanOptions: scanOptionsFor(field),
   };
 }
 
-export function scanOptionsFor(field: TeamField): { money: boolean; percent: boolean; days: boolean } {
+export function scanOptionsFor(field: TeamField): ScanOptions {
   const kind = fieldSpec(field).kind;
   return { money: kind === "money", percent: kind === "percent", days: field === "salesCycleDays" };
 }
 
 export function addToColumnStats(stats: NumericColumnStats, cell: string): void {
-  const scan = scanNumber(cell, scanOptionsFor(stats.field));
+  const scan = scanNumber(cell, stats.scanOptions);
   if (scan.kind !== "number") return;
   stats.numbers++;
   if (scan.evidence) stats.evidence[scan.evidence]++;
@@ -88,7 +90,9 @@ export function resolveColumnRule(stats: NumericColumnStats, delimiter: CsvDelim
         ? "."
         : fileDefault;
   const decimalName = decimalSeparator === "," ? "decimal comma" : "decimal point";
-  if (spec.kind === "money" || spec.kind === "count") {
+  if (spec.kind === "count") {
+    sentences.push(`Whole numbers; a single "," or "." before three digits groups thousands (1,050 = 1050).`);
+  } else if (spec.kind === "money") {
     if (stats.ambiguous > 0) {
       sentences.push(
         `A single "," or "." followed by three digits is a thousands separator (1,250 and 1.250 are 1250).`,

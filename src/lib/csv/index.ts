@@ -22,7 +22,7 @@ export {
 } from "./headers";
 export { parseRole, ROLE_SYNONYMS, type RoleResult } from "./roles";
 export { parseNumericCell, cleanText, type CellResult } from "./values";
-export { buildRepSchema, createRowValidator } from "./validate";
+export { repSchema, createRowValidator } from "./validate";
 export {
   repsToCsv,
   iterateRepsCsv,

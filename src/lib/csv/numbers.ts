@@ -8,8 +8,8 @@ export type DecimalSeparator = "." | ",";
 
 /** Digits as written. An ambiguous body ("1,250": one separator, three digits after) is resolved later. */
 export type NumberBody =
-  | { ambiguous: false; whole: string; fraction: string }
-  | { ambiguous: true; separator: DecimalSeparator; left: string; right: string };
+  | { ambiguous: false; whole: string; fraction: string; evidence: DecimalSeparator | null }
+  | { ambiguous: true; separator: DecimalSeparator; left: string; right: string; evidence: null };
 
 export type NumberScan =
   | { kind: "empty" }
@@ -34,9 +34,7 @@ export interface ScanOptions {
 }
 
 const EMPTY: NumberScan = { kind: "empty" };
-const PLAIN_NUMBER = /^\d[\d.,]*$/;
-const ASCII = /^[\x20-\x7e]*$/;
-const DIGITS_ONLY = /^\d*$/;
+const INVALID: NumberScan = { kind: "invalid", reason: null };
 
 /** Cells that mean "no value" in exports. */
 const PLACEHOLDERS = new Set(["-", "–", "—", "n/a", "na", "#n/a", "null", "none", "nil", "(blank)", "?"]);
@@ -114,12 +112,24 @@ export const CURRENCY_MARKS: Readonly<Record<string, readonly string[]>> = {
 };
 
 const MARKS_LONGEST_FIRST = Object.keys(CURRENCY_MARKS).sort((a, b) => b.length - a.length);
-const MARKS_LOWER = MARKS_LONGEST_FIRST.map((mark) => [mark, mark.toLowerCase()] as const);
+const MARKS_BY_FIRST = new Map<string, string[]>();
+const MARKS_BY_LAST = new Map<string, string[]>();
+for (const mark of MARKS_LONGEST_FIRST) {
+  const lower = mark.toLowerCase();
+  const first = lower.charAt(0);
+  const last = lower.charAt(lower.length - 1);
+  MARKS_BY_FIRST.set(first, [...(MARKS_BY_FIRST.get(first) ?? []), mark]);
+  MARKS_BY_LAST.set(last, [...(MARKS_BY_LAST.get(last) ?? []), mark]);
+}
 
 /** A currency mark at the start ("$42", "EUR 42") or end ("42 €") of the text, and the text without it. */
 function takeCurrency(text: string, at: "start" | "end"): { mark: string; rest: string } | null {
+  const key = (at === "start" ? text.charAt(0) : text.charAt(text.length - 1)).toLowerCase();
+  const candidates = (at === "start" ? MARKS_BY_FIRST : MARKS_BY_LAST).get(key);
+  if (!candidates) return null;
   const lower = text.toLowerCase();
-  for (const [mark, markLower] of MARKS_LOWER) {
+  for (const mark of candidates) {
+    const markLower = mark.toLowerCase();
     if (at === "start" ? lower.startsWith(markLower) : lower.endsWith(markLower)) {
       const rest = at === "start" ? text.slice(mark.length) : text.slice(0, text.length - mark.length);
       return { mark, rest: rest.trim() };
@@ -149,138 +159,201 @@ const MULTIPLIERS: Readonly<Record<string, number>> = {
 const MULTIPLIER_SUFFIX = /^(.*[\d.,])\s*(thousand|million|billion|tsd|mio|mrd|mm|mn|bn|k|m|b|千|万|亿)$/i;
 const DAYS_SUFFIX = /^(.*[\d.,])\s*(days?|d|天)$/i;
 const EXPONENT = /^(.+?)e([+-]?\d{1,3})$/i;
-const BODY = /^[\d.,' ’]+$/;
-const GROUPING_ONLY = /[' ’]/;
 
-function validGroups(intPart: string, separators: RegExp): boolean {
-  if (DIGITS_ONLY.test(intPart)) return true;
-  const groups = intPart.split(separators);
-  if (groups.length === 1) return /^\d*$/.test(intPart);
-  if (!groups.every((g) => /^\d+$/.test(g))) return false;
-  const [first, ...rest] = groups;
-  if (first === undefined || first.length > 3) return false;
-  if (rest.every((g) => g.length === 3)) return true;
-  // Indian grouping: 12,34,567
-  const last = rest[rest.length - 1] ?? "";
-  return first.length <= 2 && last.length === 3 && rest.slice(0, -1).every((g) => g.length === 2);
+function isDigit(code: number): boolean {
+  return code >= 48 && code <= 57;
 }
 
-type BodyScan = { body: NumberBody; evidence: DecimalSeparator | null } | null;
-
-function otherSeparator(separator: DecimalSeparator): DecimalSeparator {
-  return separator === "." ? "," : ".";
+/** Characters that only ever group digits: space, apostrophe, right single quote (Swiss 1’234). */
+function isGroupingOnly(code: number): boolean {
+  return code === 32 || code === 39 || code === 0x2019;
 }
 
-function countChar(text: string, char: string): number {
-  let count = 0;
-  for (let i = text.indexOf(char); i !== -1; i = text.indexOf(char, i + 1)) count++;
-  return count;
+/**
+ * Digit groups between separators in text[start, end): the first of 1–3 digits and the rest of exactly 3
+ * ("1,234,567"), or Indian grouping ("12,34,567"). Text without separators is always valid.
+ */
+function validGroups(text: string, start: number, end: number): boolean {
+  const groups: number[] = [];
+  let length = 0;
+  for (let i = start; i < end; i++) {
+    if (isDigit(text.charCodeAt(i))) length++;
+    else {
+      groups.push(length);
+      length = 0;
+    }
+  }
+  if (groups.length === 0) return true;
+  groups.push(length);
+  const [first = 0, ...rest] = groups;
+  if (first < 1 || first > 3) return false;
+  if (rest.every((g) => g === 3)) return true;
+  const last = rest[rest.length - 1] ?? 0;
+  return first <= 2 && last === 3 && rest.slice(0, -1).every((g) => g === 2);
 }
 
-/** Read `text` with `decimal` as its decimal mark (the last one), every other separator grouping digits. */
+function digitsOnly(text: string): string {
+  let digits = "";
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (!isDigit(text.charCodeAt(i))) {
+      digits += text.slice(from, i);
+      from = i + 1;
+    }
+  }
+  return from === 0 ? text : digits + text.slice(from);
+}
+
+/** The body with the decimal separator it proves, if any; null when it is not a number. */
+type BodyScan = NumberBody | null;
+
+/** Read `text` with `decimal` (its last occurrence) as the decimal mark, every other separator grouping digits. */
 function withDecimal(text: string, decimal: DecimalSeparator, evidence: DecimalSeparator | null): BodyScan {
   const at = text.lastIndexOf(decimal);
-  const intPart = text.slice(0, at);
+  for (let i = at + 1; i < text.length; i++) if (!isDigit(text.charCodeAt(i))) return null;
+  if (!validGroups(text, 0, at)) return null;
+  const whole = digitsOnly(text.slice(0, at));
   const fraction = text.slice(at + 1);
-  if (!/^\d*$/.test(fraction)) return null;
-  if (!validGroups(intPart, decimal === "." ? /[,' ’]/ : /[.' ’]/)) return null;
-  const whole = intPart.replace(/[^\d]/g, "");
   if (whole === "" && fraction === "") return null;
-  return { body: { ambiguous: false, whole: whole || "0", fraction }, evidence };
+  return { ambiguous: false, whole: whole || "0", fraction, evidence };
 }
 
-function scanBody(raw: string, hasExponent: boolean): BodyScan {
-  const text = raw.trim();
-  if (!BODY.test(text) || !/\d/.test(text)) return null;
-  const dots = countChar(text, ".");
-  const commas = countChar(text, ",");
+/** The digits-and-separators part of a number, in one pass over its characters. */
+function scanBody(text: string, hasExponent: boolean): BodyScan {
+  let digits = 0;
+  let dots = 0;
+  let commas = 0;
+  let grouping = 0;
+  let lastDot = -1;
+  let lastComma = -1;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (isDigit(code)) digits++;
+    else if (code === 46) {
+      dots++;
+      lastDot = i;
+    } else if (code === 44) {
+      commas++;
+      lastComma = i;
+    } else if (isGroupingOnly(code)) grouping++;
+    else return null;
+  }
+  if (digits === 0) return null;
 
+  if (dots === 0 && commas === 0) {
+    if (grouping === 0) return { ambiguous: false, whole: text, fraction: "", evidence: null };
+    if (!validGroups(text, 0, text.length)) return null;
+    return { ambiguous: false, whole: digitsOnly(text), fraction: "", evidence: null };
+  }
   if (dots > 0 && commas > 0) {
-    const decimal: DecimalSeparator = text.lastIndexOf(".") > text.lastIndexOf(",") ? "." : ",";
+    const decimal: DecimalSeparator = lastDot > lastComma ? "." : ",";
     if ((decimal === "." ? dots : commas) !== 1) return null;
     return withDecimal(text, decimal, decimal);
-  }
-  if (dots + commas === 0) {
-    if (!validGroups(text, /[' ’]/)) return null;
-    return { body: { ambiguous: false, whole: text.replace(/[^\d]/g, ""), fraction: "" }, evidence: null };
   }
   const separator: DecimalSeparator = dots > 0 ? "." : ",";
   if (dots + commas > 1) {
     // "1,234,567" or "1.234.567": the separator groups thousands, so the other one is the decimal mark.
-    if (!validGroups(text, /[.,' ’]/)) return null;
+    if (!validGroups(text, 0, text.length)) return null;
     return {
-      body: { ambiguous: false, whole: text.replace(/[^\d]/g, ""), fraction: "" },
-      evidence: otherSeparator(separator),
+      ambiguous: false,
+      whole: digitsOnly(text),
+      fraction: "",
+      evidence: separator === "." ? "," : ".",
     };
   }
-  if (GROUPING_ONLY.test(text) || hasExponent) return withDecimal(text, separator, separator);
-  const at = text.indexOf(separator);
-  const left = text.slice(0, at);
-  const right = text.slice(at + 1);
-  if (right.length === 3 && left.length >= 1 && left.length <= 3 && !left.startsWith("0")) {
-    return { body: { ambiguous: true, separator, left, right }, evidence: null };
+  if (grouping > 0 || hasExponent) return withDecimal(text, separator, separator);
+  const at = separator === "." ? lastDot : lastComma;
+  if (text.length - at - 1 === 3 && at >= 1 && at <= 3 && text.charCodeAt(0) !== 48) {
+    return { ambiguous: true, separator, left: text.slice(0, at), right: text.slice(at + 1), evidence: null };
   }
   return withDecimal(text, separator, separator);
+}
+
+function startsWithSign(text: string): boolean {
+  const first = text.charAt(0);
+  return first === "(" || first === "-" || first === "+" || first === "−";
 }
 
 /** A leading sign or accounting parentheses: "(5)", "-5", "+5", "−5". */
 function takeSign(input: string, negative: boolean): { text: string; negative: boolean } {
   let text = input;
   let isNegative = negative;
-  const parenthesised = /^\((.*)\)$/.exec(text);
-  if (parenthesised) {
+  if (text.charCodeAt(0) === 40 && text.charCodeAt(text.length - 1) === 41) {
     isNegative = true;
-    text = (parenthesised[1] ?? "").trim();
+    text = text.slice(1, -1).trim();
   }
-  const sign = /^([-+−])\s*/.exec(text);
-  if (sign) {
-    if (sign[1] !== "+") isNegative = true;
-    text = text.slice(sign[0].length);
+  const first = text.charAt(0);
+  if (first === "-" || first === "+" || first === "−") {
+    if (first !== "+") isNegative = true;
+    text = text.slice(1).trim();
   }
   return { text, negative: isNegative };
+}
+
+function isPlainNumber(text: string): boolean {
+  if (!isDigit(text.charCodeAt(0))) return false;
+  for (let i = 1; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (!isDigit(code) && code !== 46 && code !== 44) return false;
+  }
+  return true;
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7e) return false;
+  return true;
+}
+
+function endsWithLetter(text: string): boolean {
+  const code = text.charCodeAt(text.length - 1);
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code > 0x7f;
 }
 
 /** Read the structure of one numeric cell; the separators of ambiguous values are settled by the column. */
 export function scanNumber(cell: string, options: ScanOptions): NumberScan {
   const trimmed = cell.trim();
   if (trimmed === "") return EMPTY;
-  // Most cells are plain digits and separators: skip normalization and the currency and suffix checks.
-  if (PLAIN_NUMBER.test(trimmed)) {
+  // Most cells are plain digits and separators: no normalization, no currency or suffix checks.
+  if (isPlainNumber(trimmed)) {
     const scanned = scanBody(trimmed, false);
-    if (!scanned) return { kind: "invalid", reason: null };
+    if (!scanned) return INVALID;
     return {
       kind: "number",
       negative: false,
-      body: scanned.body,
+      body: scanned,
       shift: 0,
       percent: false,
       currency: null,
       evidence: scanned.evidence,
     };
   }
-  let text = ASCII.test(trimmed) ? trimmed : trimmed.normalize("NFKC").trim();
-  if (PLACEHOLDERS.has(text.toLowerCase())) return EMPTY;
+  let text = isAscii(trimmed) ? trimmed : trimmed.normalize("NFKC").trim();
+  if (text.length <= 6 && PLACEHOLDERS.has(text.toLowerCase())) return EMPTY;
 
   let negative = false;
   let currency: string | null = null;
   let percent = false;
   let shift = 0;
 
-  ({ text, negative } = takeSign(text, negative));
+  if (startsWithSign(text)) ({ text, negative } = takeSign(text, negative));
   if (options.money) {
-    const prefix = /^[^\d.,]/.test(text) ? takeCurrency(text, "start") : null;
+    const prefix = text !== "" && !isDigit(text.charCodeAt(0)) ? takeCurrency(text, "start") : null;
     if (prefix) {
       currency = prefix.mark;
-      ({ text, negative } = takeSign(prefix.rest, negative));
+      text = prefix.rest;
+      if (startsWithSign(text)) ({ text, negative } = takeSign(text, negative));
     }
-    const suffix = currency === null && /[^\d.,%\s]$/.test(text) ? takeCurrency(text, "end") : null;
+    const suffix =
+      currency === null && text !== "" && !isDigit(text.charCodeAt(text.length - 1))
+        ? takeCurrency(text, "end")
+        : null;
     if (suffix) {
       currency = suffix.mark;
       text = suffix.rest;
     }
     // Spreadsheets' accounting format writes zero as "$ -".
-    if (currency !== null && /^[-–—]?$/.test(text.trim()) && (text.trim() !== "" || negative)) {
-      const zero: NumberBody = { ambiguous: false, whole: "0", fraction: "" };
+    if (currency !== null && (text === "-" || text === "–" || text === "—" || (text === "" && negative))) {
+      const zero: NumberBody = { ambiguous: false, whole: "0", fraction: "", evidence: null };
       return {
         kind: "number",
         negative: false,
@@ -292,41 +365,41 @@ export function scanNumber(cell: string, options: ScanOptions): NumberScan {
       };
     }
   }
-  const trailingMinus = /^(.*\d)\s*-$/.exec(text);
-  if (trailingMinus) {
+  if (text.endsWith("-") && text.length > 1) {
     negative = true;
-    text = trailingMinus[1] ?? "";
+    text = text.slice(0, -1).trim();
   }
-  if (/%$/.test(text) || /^%/.test(text)) {
+  if (text.startsWith("%") || text.endsWith("%")) {
     if (!options.percent) return { kind: "invalid", reason: "a percentage is not accepted here" };
     percent = true;
     shift -= 2;
-    text = text.replace(/^%\s*|\s*%$/g, "");
+    text = (text.startsWith("%") ? text.slice(1) : text.slice(0, -1)).trim();
   }
-  if (options.money) {
-    const multiplier = MULTIPLIER_SUFFIX.exec(text);
+  if (text !== "" && endsWithLetter(text)) {
+    const multiplier = options.money ? MULTIPLIER_SUFFIX.exec(text) : null;
+    const days = options.days ? DAYS_SUFFIX.exec(text) : null;
     if (multiplier?.[1] !== undefined && multiplier[2]) {
       shift += MULTIPLIERS[multiplier[2].toLowerCase()] ?? 0;
       text = multiplier[1];
+    } else if (days?.[1] !== undefined) {
+      text = days[1];
     }
   }
-  if (options.days) {
-    const days = DAYS_SUFFIX.exec(text);
-    if (days?.[1] !== undefined) text = days[1];
-  }
   let hasExponent = false;
-  const exponent = EXPONENT.exec(text);
-  if (exponent?.[1] && exponent[2]) {
-    hasExponent = true;
-    shift += Number(exponent[2]);
-    text = exponent[1];
+  if (text.includes("e") || text.includes("E")) {
+    const exponent = EXPONENT.exec(text);
+    if (exponent?.[1] && exponent[2]) {
+      hasExponent = true;
+      shift += Number(exponent[2]);
+      text = exponent[1];
+    }
   }
-  const scanned = scanBody(text, hasExponent);
-  if (!scanned) return { kind: "invalid", reason: null };
+  const scanned = scanBody(text.trim(), hasExponent);
+  if (!scanned) return INVALID;
   return {
     kind: "number",
     negative,
-    body: scanned.body,
+    body: scanned,
     shift,
     percent,
     currency,
@@ -344,7 +417,11 @@ function digitsOf(body: NumberBody, readAmbiguousAsDecimal: boolean): { whole: s
 
 /** Move the decimal point of whole.fraction by `shift` places and convert once. */
 export function shiftedDecimal(whole: string, fraction: string, shift: number): number {
-  return Number(shiftedDecimalString(whole, fraction, shift));
+  const digits = whole + fraction;
+  const point = whole.length + shift;
+  if (point <= 0) return Number(`0.${"0".repeat(-point)}${digits}`);
+  if (point >= digits.length) return Number(digits + "0".repeat(point - digits.length));
+  return Number(`${digits.slice(0, point)}.${digits.slice(point)}`);
 }
 
 /**

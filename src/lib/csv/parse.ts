@@ -32,7 +32,7 @@ export function describeDelimiter(delimiter: CsvDelimiter): string {
 const SEP_LINE = /^sep=([,;\t])(\r\n|\n|\r|$)/i;
 const SAMPLE_CHARS = 64 * 1024;
 const SAMPLE_RECORDS = 50;
-const CHUNK_CHARS = 1024 * 1024;
+export const CHUNK_CHARS = 64 * 1024;
 
 interface PapaChunkResult {
   data: string[][];
@@ -74,8 +74,10 @@ export function trimmedWidth(cells: readonly string[]): number {
 }
 
 /**
- * Pull records one at a time. Papa's parser gets about 1 MB at a time and is told to leave the last,
- * possibly incomplete record for the next round; a record longer than the chunk doubles the chunk.
+ * Pull records one at a time. Papa's parser gets 64 K characters at a time and is told to leave the last,
+ * possibly incomplete record for the next round; a record longer than the chunk doubles the chunk. Small
+ * chunks keep the rows alive at any moment few (less garbage-collector work, and a rep the caller keeps
+ * pins at most 64 K of the text).
  */
 export function* readRecords(text: string, dialect: CsvDialect): Generator<CsvRecord, void, undefined> {
   const parser = new Papa.Parser({ delimiter: dialect.delimiter, newline: dialect.newline, quoteChar: '"' });

@@ -25,55 +25,72 @@ export function cleanText(cell: string | undefined): string | null {
   return /^'+[=+\-@\t\r]/.test(trimmed) ? trimmed.slice(1) : trimmed;
 }
 
+export type NumericCellReader = (cell: string | undefined) => CellResult<number | null>;
+
+const EMPTY_CELL: CellResult<number | null> = { ok: true, value: null };
+
 /**
- * One numeric cell read with its column's rule: null when empty (or a placeholder such as "n/a" or "-"),
- * the number otherwise (possibly negative or out of range: the row schema reports those), or a message.
+ * A reader for one numeric column under its rule, with everything that does not depend on the cell worked
+ * out once. Each cell gives null when empty (or a placeholder such as "n/a" or "-"), the number otherwise
+ * (possibly negative or out of range: the row schema reports those), or a message.
  */
+export function numericCellReader(
+  field: TeamField,
+  rule: ColumnRule | undefined,
+  organizationCurrency: string | null,
+): NumericCellReader {
+  const kind = fieldSpec(field).kind;
+  const options = scanOptionsFor(field);
+  const noun = kind === "money" ? "an amount" : kind === "percent" ? "a percentage" : "a number";
+  // Money and counts read "1,250" as thousands; other columns use the column's decimal separator.
+  const ambiguousSeparatorIsDecimal: string | null =
+    kind === "money" || kind === "count" ? null : (rule?.decimalSeparator ?? ".");
+  const plainIsPercent = kind === "percent" && rule?.percentScale === "percent";
+  const columnCurrencies = organizationCurrency === null ? (rule?.currencies ?? null) : null;
+
+  return (cell) => {
+    if (cell === undefined) return EMPTY_CELL;
+    const scan = scanNumber(cell, options);
+    if (scan.kind === "empty") return EMPTY_CELL;
+    if (scan.kind === "invalid") {
+      return {
+        ok: false,
+        message: `${quoteCell(cell)} is not ${noun}${scan.reason ? ` (${scan.reason})` : ""}`,
+      };
+    }
+    if (scan.currency !== null) {
+      if (organizationCurrency !== null && !compatibleMarks(scan.currency, [organizationCurrency])) {
+        return {
+          ok: false,
+          message: `${quoteCell(cell)} is in ${scan.currency}, but the organization's currency is ${organizationCurrency}`,
+        };
+      }
+      if (columnCurrencies && !compatibleMarks(scan.currency, columnCurrencies)) {
+        return {
+          ok: false,
+          message: `${quoteCell(cell)} is in ${scan.currency}, but the rest of the column is in ${columnCurrencies.join("/")}`,
+        };
+      }
+    }
+    const ambiguousAsDecimal = scan.body.ambiguous && scan.body.separator === ambiguousSeparatorIsDecimal;
+    const value =
+      plainIsPercent && !scan.percent
+        ? numberValue({ ...scan, shift: scan.shift - 2 }, ambiguousAsDecimal)
+        : numberValue(scan, ambiguousAsDecimal);
+    if (!Number.isFinite(value))
+      return { ok: false, message: `${quoteCell(cell)} is too large to be a number` };
+    return { ok: true, value };
+  };
+}
+
+/** One numeric cell read with its column's rule (see `numericCellReader`). */
 export function parseNumericCell(
   cell: string | undefined,
   field: TeamField,
   rule: ColumnRule | undefined,
   organizationCurrency: string | null,
 ): CellResult<number | null> {
-  if (cell === undefined) return { ok: true, value: null };
-  const spec = fieldSpec(field);
-  const scan = scanNumber(cell, scanOptionsFor(field));
-  if (scan.kind === "empty") return { ok: true, value: null };
-  if (scan.kind === "invalid") {
-    const noun = spec.kind === "money" ? "an amount" : spec.kind === "percent" ? "a percentage" : "a number";
-    return {
-      ok: false,
-      message: `${quoteCell(cell)} is not ${noun}${scan.reason ? ` (${scan.reason})` : ""}`,
-    };
-  }
-  if (scan.currency !== null) {
-    if (organizationCurrency !== null && !compatibleMarks(scan.currency, [organizationCurrency])) {
-      return {
-        ok: false,
-        message: `${quoteCell(cell)} is in ${scan.currency}, but the organization's currency is ${organizationCurrency}`,
-      };
-    }
-    if (
-      organizationCurrency === null &&
-      rule?.currencies &&
-      !compatibleMarks(scan.currency, rule.currencies)
-    ) {
-      return {
-        ok: false,
-        message: `${quoteCell(cell)} is in ${scan.currency}, but the rest of the column is in ${rule.currencies.join("/")}`,
-      };
-    }
-  }
-  const ambiguousAsDecimal =
-    scan.body.ambiguous &&
-    spec.kind !== "money" &&
-    spec.kind !== "count" &&
-    scan.body.separator === (rule?.decimalSeparator ?? ".");
-  const asPercent = spec.kind === "percent" && !scan.percent && rule?.percentScale === "percent";
-  const value = numberValue(asPercent ? { ...scan, shift: scan.shift - 2 } : scan, ambiguousAsDecimal);
-  if (!Number.isFinite(value))
-    return { ok: false, message: `${quoteCell(cell)} is too large to be a number` };
-  return { ok: true, value };
+  return numericCellReader(field, rule, organizationCurrency)(cell);
 }
 
 /** A number as a message shows it: 1200000 → "1,200,000"; percent fields as percents (1.2 → "120 %"). */

@@ -248,10 +248,11 @@ describe("analyzeTeamCsv and iterateTeamRows agree", () => {
   });
 
   it("throws a typed error if the file grew past the plan's row limit", () => {
-    const p = preview("name,role\nA,inside\n");
-    if (!p.plan) throw new Error("no plan");
+    const { plan } = preview("name,role\nA,inside\n");
+    if (!plan) throw new Error("no plan");
     const grown = `name,role\n${"A,inside\n".repeat(3)}`;
-    expect(() => [...iterateTeamRows(grown, { ...p.plan, maxRows: 2 })]).toThrow(TeamCsvRowLimitError);
+    expect(() => [...iterateTeamRows(grown, { ...plan, maxRows: 2 })]).toThrow(TeamCsvRowLimitError);
+    expect([...iterateTeamRows(grown, { ...plan, maxRows: 3 })]).toHaveLength(3);
   });
 
   it("applies user overrides and reports the mapping it used", () => {
