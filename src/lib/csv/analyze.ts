@@ -50,6 +50,11 @@ export interface AnalyzeTeamCsvOptions {
   maxRows?: number;
   sampleRows?: number;
   maxReportedErrors?: number;
+  /**
+   * false skips the second (validation) pass: the caller validates while it reads the rows anyway (the import
+   * commit does, to read the file one time fewer). Counts, errors and sample rows are then empty.
+   */
+  validateRows?: boolean;
 }
 
 export interface TeamCsvPreview {
@@ -251,7 +256,7 @@ export function analyzeTeamCsv(
   let errorCount = 0;
   const errors: CsvRowError[] = [];
   const sampleRows: TeamRowResult[] = [];
-  if (plan) {
+  if (plan && options.validateRows !== false) {
     for (const result of iterateTeamRows(text, plan)) {
       if (sampleRows.length < sampleSize) sampleRows.push(result);
       if ("rep" in result) {

@@ -124,10 +124,12 @@ export async function importTeam(db: Database, request: ImportRequest): Promise<
   }
   request.onProgress?.({ phase: "reading", rowsSaved: 0, rowsTotal: 0 });
 
+  // First pass: dialect, mapping and column rules. Rows are validated once, in the pass that writes them.
   const analysis = analyzeTeamCsv(bytes, {
     overrides: options.overrides,
     remembered: rememberedMapping(org.lastImportMapping),
     organizationCurrency: org.currency,
+    validateRows: false,
   });
   if (!analysis.ok) {
     const code = analysis.error.code === "too-large" ? "PAYLOAD_TOO_LARGE" : "UNPROCESSABLE_CONTENT";
@@ -139,23 +141,6 @@ export async function importTeam(db: Database, request: ImportRequest): Promise<
       mappingProblems: preview.mappingProblems,
     });
   }
-  if (preview.validCount === 0) {
-    throw rowErrors(
-      "No row of the file can be imported.",
-      preview.errors,
-      preview.errorCount,
-      preview.rowCount,
-    );
-  }
-  if (preview.errorCount > 0 && options.mode !== "valid_rows_only") {
-    throw rowErrors(
-      `${preview.invalidRowCount.toLocaleString("en-US")} of ${preview.rowCount.toLocaleString("en-US")} rows have errors. Fix them, or import the ${preview.validCount.toLocaleString("en-US")} valid rows only.`,
-      preview.errors,
-      preview.errorCount,
-      preview.rowCount,
-    );
-  }
-
   const hash = contentHash(bytes);
   if (!options.allowDuplicate) {
     const existing = await findSnapshotByHash(db, org.id, hash);
@@ -193,23 +178,53 @@ export async function importTeam(db: Database, request: ImportRequest): Promise<
       let batch: RepToInsert[] = [];
       let batchIndex = 0;
       let saved = 0;
+      // One batch is in flight while the next is parsed: on PostgreSQL the database inserts batch n while this
+      // process validates batch n+1 (postgres.js pipelines queries on the transaction's connection).
+      let inFlight: Promise<void> = Promise.resolve();
       const flush = async () => {
         await request.beforeBatch?.(batchIndex++);
-        await insertRepBatch(tx, org.id, snapshot.id, batch);
-        summary.add(batch.map((b) => b.rep));
-        saved += batch.length;
+        const rows = batch;
         batch = [];
-        request.onProgress?.({ phase: "saving", rowsSaved: saved, rowsTotal: preview.validCount });
+        await inFlight;
+        inFlight = insertRepBatch(tx, org.id, snapshot.id, rows);
+        inFlight.catch(() => {}); // awaited on the next flush or after the loop
+        summary.add(rows.map((b) => b.rep));
+        saved += rows.length;
+        request.onProgress?.({ phase: "saving", rowsSaved: saved, rowsTotal: preview.rowCount });
         // Embedded PGlite runs in this thread and only yields microtasks: give the event loop a turn per batch,
         // so progress reaches the browser and other requests are served during a large import.
         await new Promise<void>((resolve) => setImmediate(resolve));
       };
+      const problems: CsvRowError[] = [];
+      let invalidRows = 0;
+      let errorCount = 0;
+      const validOnly = options.mode === "valid_rows_only";
       for (const result of iterateTeamRows(bytes, plan)) {
-        if (!("rep" in result)) continue;
+        if (!("rep" in result)) {
+          invalidRows++;
+          errorCount += result.errors.length;
+          problems.push(...result.errors.slice(0, Math.max(0, ERRORS_IN_RESPONSE - problems.length)));
+          continue;
+        }
+        // Once a row error dooms an all-or-nothing import, keep reading only to report every error.
+        if (invalidRows > 0 && !validOnly) continue;
         batch.push({ rowNumber: result.row, rep: result.rep });
         if (batch.length >= IMPORT_BATCH_SIZE) await flush();
       }
+      if (invalidRows > 0 && !validOnly) {
+        const valid = preview.rowCount - invalidRows;
+        throw rowErrors(
+          `${invalidRows.toLocaleString("en-US")} of ${preview.rowCount.toLocaleString("en-US")} rows have errors. Fix them, or import the ${valid.toLocaleString("en-US")} valid rows only.`,
+          problems,
+          errorCount,
+          preview.rowCount,
+        );
+      }
       if (batch.length) await flush();
+      await inFlight;
+      if (saved === 0) {
+        throw rowErrors("No row of the file can be imported.", problems, errorCount, preview.rowCount);
+      }
 
       const skipped = preview.rowCount - saved;
       await tx
@@ -235,7 +250,7 @@ export async function importTeam(db: Database, request: ImportRequest): Promise<
           mode: options.mode,
         },
       });
-      request.onProgress?.({ phase: "done", rowsSaved: saved, rowsTotal: preview.validCount });
+      request.onProgress?.({ phase: "done", rowsSaved: saved, rowsTotal: preview.rowCount });
       return {
         snapshotId: snapshot.id,
         rowCount: saved,
@@ -245,7 +260,8 @@ export async function importTeam(db: Database, request: ImportRequest): Promise<
       };
     });
   } catch (e) {
-    await recordFailedImport(db, request, options, hash, e);
+    // A file refused for its rows is the user's to fix, not a failed import.
+    if (!(e instanceof ServiceError)) await recordFailedImport(db, request, options, hash, e);
     throw e;
   }
 }
