@@ -6,6 +6,7 @@ import { invitationsRouter } from "./routers/invitations";
 import { auditRouter } from "./routers/audit";
 import { importsRouter } from "./routers/imports";
 import { reportRouter } from "./routers/report";
+import { apiKeysRouter } from "./routers/apikeys";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
@@ -15,6 +16,7 @@ export const appRouter = createTRPCRouter({
   audit: auditRouter,
   imports: importsRouter,
   report: reportRouter,
+  apiKeys: apiKeysRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,17 @@
+import { z } from "zod";
+import { API_KEY_SCOPES } from "../db/schema";
+
+export const apiKeyScopeSchema = z.enum(API_KEY_SCOPES, "Choose a scope: read or read_write");
+
+export const createApiKeySchema = z.object({
+  name: z
+    .string()
+    .trim()
+    .min(1, "Name the key after what uses it (e.g. “Nightly CRM sync”)")
+    .max(100, "Keep the name under 100 characters"),
+  scope: apiKeyScopeSchema,
+});
+export type CreateApiKeyInput = z.input<typeof createApiKeySchema>;
+
+export const revokeApiKeySchema = z.object({ keyId: z.uuid("Not an API key id") });
+export type RevokeApiKeyInput = z.input<typeof revokeApiKeySchema>;

@@ -1,0 +1,28 @@
+import "server-only";
+import { getReport } from "../../reports/report";
+import { jsonResponse, keyEndpoint, parseQuery } from "../endpoint";
+import { ProblemError } from "../problem";
+import { reportQuerySchema, type ReportJson } from "../schemas";
+
+/**
+ * GET /report: exactly what the overview dashboard computes (the same `getReport`), as JSON, for the current
+ * snapshot or the one asked for.
+ */
+export const getReportJson = keyEndpoint("read", async (ctx) => {
+  const query = parseQuery(ctx.url, reportQuerySchema);
+  const report = await getReport(ctx.db, ctx.org, {
+    snapshotId: query.snapshot ?? null,
+    filter: { team: query.team ?? null, title: query.title ?? null },
+  });
+  if (!report) {
+    throw new ProblemError(
+      "no-upload",
+      "No team has been uploaded yet, so there is nothing to report. Upload one with POST /api/v1/imports.",
+    );
+  }
+  const body: ReportJson = {
+    ...report,
+    snapshot: { ...report.snapshot, createdAt: report.snapshot.createdAt.toISOString() },
+  };
+  return jsonResponse(body);
+});
