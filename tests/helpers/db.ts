@@ -3,13 +3,15 @@ import postgres from "postgres";
 import { openDatabase, type DatabaseHandle } from "@/server/db/client";
 
 /**
- * A fresh, migrated database for one test file: in-memory PGlite by default, or a new database on the server
+ * A fresh, migrated database for one test file (with `role`, every session runs as that role after migrating,
+ * as the app does, so row-level security applies): in-memory PGlite by default, or a new database on the server
  * of TEST_DATABASE_URL (dropped again by `close`).
  */
-export async function createTestDatabase(): Promise<DatabaseHandle> {
+export async function createTestDatabase(options: { role?: string } = {}): Promise<DatabaseHandle> {
   const url = process.env.TEST_DATABASE_URL;
+  const role = options.role ?? null;
   if (!url) {
-    const handle = await openDatabase({ dataDir: "memory://" });
+    const handle = await openDatabase({ dataDir: "memory://", role });
     await handle.migrate();
     return handle;
   }
@@ -18,7 +20,7 @@ export async function createTestDatabase(): Promise<DatabaseHandle> {
   await admin.unsafe(`create database ${name}`);
   const dbUrl = new URL(url);
   dbUrl.pathname = `/${name}`;
-  const handle = await openDatabase({ url: dbUrl.toString(), max: 5 });
+  const handle = await openDatabase({ url: dbUrl.toString(), max: 5, role });
   await handle.migrate();
   return {
     ...handle,

@@ -1,0 +1,296 @@
+/**
+ * The cross-tenant harness. Every tRPC procedure of the app router must have a case here (a new procedure without
+ * one fails the first test). A tenant-scoped case is called by a member of organization A with B's slug, and with
+ * A's slug but B's ids, expecting NOT_FOUND and nothing of B in the answer; its positive twin makes the same call as
+ * B's own member and expects it to work. Everything runs as the app's ordinary database role, so row-level security
+ * is live: a service that forgets its tenant context fails its positive twin.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TRPCError } from "@trpc/server";
+import { createTestDatabase } from "../helpers/db";
+import { callerFor, newTenant } from "../helpers/callers";
+import { appRouter } from "@/server/api/root";
+import type { DatabaseHandle } from "@/server/db/client";
+import { signUp } from "@/server/auth/signup";
+
+type Caller = ReturnType<typeof callerFor>;
+interface Fixture {
+  slug: string;
+  name: string;
+  caller: Caller;
+  memberCaller: Caller;
+  snapshotId: string;
+  invitationId: string;
+  apiKeyId: string;
+  memberUserId: string;
+}
+/** `org` is the organization of the slug being called (its name is what confirmations type). */
+type TenantCall = (caller: Caller, slug: string, ids: Fixture, org: { name: string }) => Promise<unknown>;
+type Case =
+  | {
+      kind: "tenant";
+      call: TenantCall;
+      takesIds?: boolean;
+      /** Who makes the positive call when the owner may not (e.g. the last owner cannot leave). */
+      positiveAs?: "member";
+    }
+  | { kind: "not_tenant_scoped"; reason: string; check?: (a: Fixture, b: Fixture) => Promise<void> };
+
+const fixtureCsv = fs.readFileSync(path.join(__dirname, "../fixtures/team-small.csv"));
+
+const CASES: Record<string, Case> = {
+  "auth.signUp": { kind: "not_tenant_scoped", reason: "creates a new user and organization; takes no org" },
+  "auth.me": {
+    kind: "not_tenant_scoped",
+    reason: "the caller's own user",
+    check: async (a) => expect(JSON.stringify(await a.caller.auth.me())).not.toContain("xt-b"),
+  },
+  "auth.signOutEverywhere": { kind: "not_tenant_scoped", reason: "the caller's own sessions" },
+  "org.mine": {
+    kind: "not_tenant_scoped",
+    reason: "lists only the caller's memberships",
+    check: async (a, b) => {
+      const mine = await a.caller.org.mine();
+      expect(mine.map((o) => o.slug)).not.toContain(b.slug);
+      expect(mine.map((o) => o.slug)).toContain(a.slug);
+    },
+  },
+  "org.create": { kind: "not_tenant_scoped", reason: "creates a new organization owned by the caller" },
+  "invitations.preview": {
+    kind: "not_tenant_scoped",
+    reason: "public by design: whoever holds an invitation link may see whom it invites to which org",
+  },
+  "invitations.accept": {
+    kind: "not_tenant_scoped",
+    reason: "by token; bound to the invited email (a different signed-in user is refused)",
+  },
+  "invitations.signUp": { kind: "not_tenant_scoped", reason: "by token; creates the invited user" },
+
+  "org.get": { kind: "tenant", call: (c, s) => c.org.get({ orgSlug: s }) },
+  "org.profile": { kind: "tenant", call: (c, s) => c.org.profile({ orgSlug: s }) },
+  "org.updateProfile": {
+    kind: "tenant",
+    call: (c, s) => c.org.updateProfile({ orgSlug: s, annualRevenue: 42_000_000 }),
+  },
+  "org.dismissProfilePrompt": { kind: "tenant", call: (c, s) => c.org.dismissProfilePrompt({ orgSlug: s }) },
+  "org.delete": { kind: "tenant", call: (c, s) => c.org.delete({ orgSlug: s, confirmation: s }) },
+  "members.list": { kind: "tenant", call: (c, s) => c.members.list({ orgSlug: s }) },
+  "members.changeRole": {
+    kind: "tenant",
+    takesIds: true,
+    call: (c, s, ids) => c.members.changeRole({ orgSlug: s, userId: ids.memberUserId, role: "viewer" }),
+  },
+  "members.remove": {
+    kind: "tenant",
+    takesIds: true,
+    call: (c, s, ids) => c.members.remove({ orgSlug: s, userId: ids.memberUserId }),
+  },
+  "members.leave": { kind: "tenant", positiveAs: "member", call: (c, s) => c.members.leave({ orgSlug: s }) },
+  "members.transferOwnership": {
+    kind: "tenant",
+    takesIds: true,
+    call: (c, s, ids, org) =>
+      c.members.transferOwnership({ orgSlug: s, userId: ids.memberUserId, confirmation: org.name }),
+  },
+  "invitations.list": { kind: "tenant", call: (c, s) => c.invitations.list({ orgSlug: s }) },
+  "invitations.create": {
+    kind: "tenant",
+    call: (c, s) =>
+      c.invitations.create({ orgSlug: s, emails: [`new-${Date.now()}@example.com`], role: "viewer" }),
+  },
+  "invitations.resend": {
+    kind: "tenant",
+    takesIds: true,
+    call: (c, s, ids) => c.invitations.resend({ orgSlug: s, invitationId: ids.invitationId }),
+  },
+  "invitations.revoke": {
+    kind: "tenant",
+    takesIds: true,
+    call: (c, s, ids) => c.invitations.revoke({ orgSlug: s, invitationId: ids.invitationId }),
+  },
+  "audit.list": { kind: "tenant", call: (c, s) => c.audit.list({ orgSlug: s }) },
+  "audit.filters": { kind: "tenant", call: (c, s) => c.audit.filters({ orgSlug: s }) },
+  "imports.list": { kind: "tenant", call: (c, s) => c.imports.list({ orgSlug: s }) },
+  "imports.get": {
+    kind: "tenant",
+    takesIds: true,
+    call: (c, s, ids) => c.imports.get({ orgSlug: s, snapshotId: ids.snapshotId }),
+  },
+  "imports.reps": {
+    kind: "tenant",
+    takesIds: true,
+    call: (c, s, ids) => c.imports.reps({ orgSlug: s, snapshotId: ids.snapshotId }),
+  },
+  "imports.uploadContext": { kind: "tenant", call: (c, s) => c.imports.uploadContext({ orgSlug: s }) },
+  "imports.findByHash": {
+    kind: "tenant",
+    call: (c, s) => c.imports.findByHash({ orgSlug: s, contentHash: "a".repeat(64) }),
+  },
+  "imports.setCurrent": {
+    kind: "tenant",
+    takesIds: true,
+    call: (c, s, ids) => c.imports.setCurrent({ orgSlug: s, snapshotId: ids.snapshotId }),
+  },
+  "imports.delete": {
+    kind: "tenant",
+    takesIds: true,
+    call: (c, s, ids) => c.imports.delete({ orgSlug: s, snapshotId: ids.snapshotId }),
+  },
+  "report.overview": {
+    kind: "tenant",
+    takesIds: true,
+    call: (c, s, ids) => c.report.overview({ orgSlug: s, snapshotId: ids.snapshotId }),
+  },
+  "report.trend": { kind: "tenant", call: (c, s) => c.report.trend({ orgSlug: s }) },
+  "apiKeys.list": { kind: "tenant", call: (c, s) => c.apiKeys.list({ orgSlug: s }) },
+  "apiKeys.create": {
+    kind: "tenant",
+    call: (c, s) => c.apiKeys.create({ orgSlug: s, name: "harness", scope: "read" }),
+  },
+  "apiKeys.revoke": {
+    kind: "tenant",
+    takesIds: true,
+    call: (c, s, ids) => c.apiKeys.revoke({ orgSlug: s, keyId: ids.apiKeyId }),
+  },
+};
+
+/** REST routes and the test file that calls each with another organization's key/ids and its positive twin. */
+const ROUTES: Record<string, string> = {
+  "api/v1/imports/route.ts": "api-v1.test.ts",
+  "api/v1/imports/[id]/reps/route.ts": "api-v1.test.ts",
+  "api/v1/report/route.ts": "api-v1.test.ts",
+  "api/v1/organization/route.ts": "api-v1.test.ts",
+  "api/v1/benchmarks/route.ts": "public: the article's dataset, no tenant data",
+  "api/v1/openapi.json/route.ts": "public: the API description",
+  "api/v1/[...path]/route.ts": "catch-all 404 problem",
+  "api/orgs/[slug]/imports/route.ts":
+    "upload: importTeam after findOrgAccess (imports.test.ts, e2e imports.spec.ts)",
+  "api/orgs/[slug]/snapshots/[id]/reps.csv/route.ts": "export: getSnapshot within the org (imports.test.ts)",
+  "api/orgs/[slug]/report.csv/route.ts": "report CSV: getReport within the org (report.test.ts)",
+  "api/orgs/[slug]/export.zip/route.ts": "owner export (org-data.test.ts)",
+  "api/trpc/[trpc]/route.ts": "every procedure: this harness",
+  "api/auth/[...nextauth]/route.ts": "Auth.js: sign-in/out, no tenant data",
+  "api/health/route.ts": "readiness, no tenant data",
+  "api/template.csv/route.ts": "static template, no tenant data",
+};
+
+let handle: DatabaseHandle;
+let seq = 0;
+
+async function tenant(label: string): Promise<Fixture> {
+  const t = await newTenant(handle.db, `xt-${label}-${seq++}`);
+  const member = await signUp(handle.db, {
+    name: `${label} analyst`,
+    email: `xt-${label}-analyst-${seq++}-${Date.now()}@example.com`,
+    password: "analyst-password",
+    organizationName: `${label} analyst home`,
+  });
+  // Bring the analyst in through the real invitation flow.
+  const invited = await t.caller.invitations.create({
+    orgSlug: t.org.slug,
+    emails: [member.user.email],
+    role: "analyst",
+  });
+  const sent = invited.results[0];
+  if (!sent || sent.status !== "sent" || !sent.inviteUrl) throw new Error("invitation not sent");
+  const token = sent.inviteUrl.split("/").pop() ?? "";
+  const memberCaller = callerFor(handle.db, { ...member.user, sessionId: "x" });
+  await memberCaller.invitations.accept({ token });
+  const pending = await t.caller.invitations.create({
+    orgSlug: t.org.slug,
+    emails: [`pending-${seq++}@example.com`],
+    role: "viewer",
+  });
+  const invitationId = pending.results[0]?.status === "sent" ? pending.results[0].invitationId : "";
+  const key = await t.caller.apiKeys.create({ orgSlug: t.org.slug, name: "k", scope: "read" });
+  const { importTeam } = await import("@/server/imports/import-team");
+  const { organizations } = await import("@/server/db/schema");
+  const { eq } = await import("drizzle-orm");
+  const [org] = await handle.db.transaction(async (tx) =>
+    tx.select().from(organizations).where(eq(organizations.id, t.org.id)),
+  );
+  const snap = await importTeam(handle.db, {
+    organization: org!,
+    role: "owner",
+    actor: { kind: "user", userId: t.user.id, label: t.user.email },
+    bytes: fixtureCsv,
+    options: { asOf: "2026-10-01", period: "Q3", fileName: "team.csv" },
+  });
+  return {
+    slug: t.org.slug,
+    name: t.org.name,
+    caller: t.caller,
+    memberCaller,
+    snapshotId: snap.snapshotId,
+    invitationId,
+    apiKeyId: key.id,
+    memberUserId: member.user.id,
+  };
+}
+
+beforeAll(async () => {
+  handle = await createTestDatabase({ role: "salesmix_app" });
+});
+afterAll(async () => {
+  await handle.close();
+});
+
+const code = (e: unknown) => (e instanceof TRPCError ? e.code : String(e));
+
+describe("cross-tenant harness", () => {
+  it("has a case for every tRPC procedure and every route", () => {
+    expect(Object.keys(appRouter._def.procedures).sort()).toEqual(Object.keys(CASES).sort());
+    const root = path.join(__dirname, "../../src/app");
+    const found: string[] = [];
+    const walk = (dir: string) => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) walk(full);
+        else if (entry.name === "route.ts") found.push(path.relative(root, full));
+      }
+    };
+    walk(path.join(root, "api"));
+    expect(found.sort()).toEqual(Object.keys(ROUTES).sort());
+  });
+
+  for (const [name, c] of Object.entries(CASES)) {
+    if (c.kind === "not_tenant_scoped") {
+      it(`${name}: not tenant-scoped (${c.reason})`, async () => {
+        expect(c.reason.length).toBeGreaterThan(10);
+        if (c.check) await c.check(await tenant("a"), await tenant("b"));
+      });
+      continue;
+    }
+    it(`${name}: B's slug${c.takesIds ? " and B's ids" : ""} → NOT_FOUND for A's member; works for B's`, async () => {
+      const a = await tenant("a");
+      const b = await tenant("b");
+      const withBSlug = await c.call(a.caller, b.slug, b, b).then(
+        (v) => ({ ok: true, v }),
+        (e: unknown) => ({ ok: false, e }),
+      );
+      expect(withBSlug.ok).toBe(false);
+      if (!withBSlug.ok) {
+        expect(code(withBSlug.e)).toBe("NOT_FOUND");
+        expect(JSON.stringify(withBSlug.e)).not.toContain(b.name);
+      }
+      if (c.takesIds) {
+        const withBIds = await c.call(a.caller, a.slug, b, a).then(
+          (v) => ({ ok: true, v }),
+          (e: unknown) => ({ ok: false, e }),
+        );
+        const outcome = withBIds.ok ? "resolved" : code((withBIds as { e: unknown }).e);
+        expect([name, outcome, withBIds.ok ? "" : String((withBIds as { e: unknown }).e)]).toEqual([
+          name,
+          "NOT_FOUND",
+          expect.any(String),
+        ]);
+      }
+      // Positive twin: B's own owner, B's slug and ids.
+      await expect(
+        c.call(c.positiveAs === "member" ? b.memberCaller : b.caller, b.slug, b, b),
+      ).resolves.not.toThrow();
+    });
+  }
+});
