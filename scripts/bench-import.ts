@@ -56,7 +56,9 @@ async function main() {
   try {
     await handle.migrate();
     const bytes = generate(ROWS);
-    console.info(`Generated ${ROWS.toLocaleString("en-US")} rows (${(bytes.length / 1024 / 1024).toFixed(1)} MB).`);
+    console.info(
+      `Generated ${ROWS.toLocaleString("en-US")} rows (${(bytes.length / 1024 / 1024).toFixed(1)} MB).`,
+    );
     const { user, organization } = await signUp(handle.db, {
       name: "Bench",
       email: `bench-${randomBytes(3).toString("hex")}@example.com`,
@@ -88,7 +90,30 @@ async function main() {
     for (const r of iterateTeamRows(bytes, analysis.preview.plan)) {
       if (!("rep" in r)) continue;
       const p = r.rep;
-      const cells = [org.id, result.snapshotId, r.row, p.name, p.email, p.role, p.title, p.team, p.baseSalary, p.ote, p.annualQuota, p.quotaAttainment, p.calls, p.voicemails, p.emails, p.socialTouches, p.meetings, p.dealsWon, p.avgDealSize, p.salesCycleDays, p.decisionMakers, p.remoteSellingPct];
+      const cells = [
+        org.id,
+        result.snapshotId,
+        r.row,
+        p.name,
+        p.email,
+        p.role,
+        p.title,
+        p.team,
+        p.baseSalary,
+        p.ote,
+        p.annualQuota,
+        p.quotaAttainment,
+        p.calls,
+        p.voicemails,
+        p.emails,
+        p.socialTouches,
+        p.meetings,
+        p.dealsWon,
+        p.avgDealSize,
+        p.salesCycleDays,
+        p.decisionMakers,
+        p.remoteSellingPct,
+      ];
       tsv.push(cells.map((c) => (c === null || c === undefined ? "\\N" : String(c))).join("\t"));
     }
     const stream = await direct`copy copy_baseline from stdin`.writable();
@@ -101,8 +126,12 @@ async function main() {
     await direct.end();
 
     const rate = (ms: number) => Math.round((result.rowCount / ms) * 1000);
-    console.info(`Import service: ${result.rowCount.toLocaleString("en-US")} rows in ${(importMs / 1000).toFixed(2)} s = ${rate(importMs).toLocaleString("en-US")} rows/s (parse, validate, insert, summary, audit; RSS +${Math.round((memAfter - memBefore) / 1024 / 1024)} MB)`);
-    console.info(`COPY baseline:  ${result.rowCount.toLocaleString("en-US")} rows in ${(copyMs / 1000).toFixed(2)} s = ${rate(copyMs).toLocaleString("en-US")} rows/s (parse + COPY into a plain table)`);
+    console.info(
+      `Import service: ${result.rowCount.toLocaleString("en-US")} rows in ${(importMs / 1000).toFixed(2)} s = ${rate(importMs).toLocaleString("en-US")} rows/s (parse, validate, insert, summary, audit; RSS +${Math.round((memAfter - memBefore) / 1024 / 1024)} MB)`,
+    );
+    console.info(
+      `COPY baseline:  ${result.rowCount.toLocaleString("en-US")} rows in ${(copyMs / 1000).toFixed(2)} s = ${rate(copyMs).toLocaleString("en-US")} rows/s (parse + COPY into a plain table)`,
+    );
     console.info(`Ratio: import takes ${(importMs / copyMs).toFixed(2)}× the time of COPY`);
   } finally {
     await handle.close();

@@ -267,8 +267,8 @@ describe("cross-tenant harness", () => {
       const a = await tenant("a");
       const b = await tenant("b");
       const withBSlug = await c.call(a.caller, b.slug, b, b).then(
-        (v) => ({ ok: true, v }),
-        (e: unknown) => ({ ok: false, e }),
+        (v) => ({ ok: true as const, v }),
+        (e: unknown) => ({ ok: false as const, e }),
       );
       expect(withBSlug.ok).toBe(false);
       if (!withBSlug.ok) {
@@ -277,8 +277,8 @@ describe("cross-tenant harness", () => {
       }
       if (c.takesIds) {
         const withBIds = await c.call(a.caller, a.slug, b, a).then(
-          (v) => ({ ok: true, v }),
-          (e: unknown) => ({ ok: false, e }),
+          (v) => ({ ok: true as const, v }),
+          (e: unknown) => ({ ok: false as const, e }),
         );
         const outcome = withBIds.ok ? "resolved" : code((withBIds as { e: unknown }).e);
         expect([name, outcome, withBIds.ok ? "" : String((withBIds as { e: unknown }).e)]).toEqual([

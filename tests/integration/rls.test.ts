@@ -126,15 +126,13 @@ describe("row-level security", () => {
       expect(deleted).toHaveLength(0);
     });
     const insert = asApp(a.org.id, (tx) =>
-      tx
-        .insert(reps)
-        .values({
-          organizationId: b.org.id,
-          snapshotId: bSnapshot,
-          rowNumber: 999,
-          name: "planted",
-          role: "inside",
-        }),
+      tx.insert(reps).values({
+        organizationId: b.org.id,
+        snapshotId: bSnapshot,
+        rowNumber: 999,
+        name: "planted",
+        role: "inside",
+      }),
     );
     await expect(insert).rejects.toThrow();
     const bRows = await handle.db.select().from(reps).where(eq(reps.snapshotId, bSnapshot));

@@ -1,5 +1,6 @@
 "use client";
 import { useId, useState } from "react";
+import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
 import { useTRPC } from "@/trpc/react";
 import { FormError } from "@/components/Field";
@@ -7,6 +8,7 @@ import { FormError } from "@/components/Field";
 /** Owner only: take everything out, or delete the organization after typing its slug. */
 export function DangerZone({ slug, name }: { slug: string; name: string }) {
   const trpc = useTRPC();
+  const router = useRouter();
   const remove = useMutation(trpc.org.delete.mutationOptions());
   const [confirmation, setConfirmation] = useState("");
   const [error, setError] = useState<string | null>(null);
@@ -32,7 +34,8 @@ export function DangerZone({ slug, name }: { slug: string; name: string }) {
           setError(null);
           try {
             await remove.mutateAsync({ orgSlug: slug, confirmation });
-            window.location.assign("/");
+            router.push("/");
+            router.refresh();
           } catch (err) {
             setError(err instanceof Error ? err.message : "Could not delete the organization.");
           }

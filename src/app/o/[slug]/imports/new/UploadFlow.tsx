@@ -101,7 +101,6 @@ export function UploadFlow({ slug }: { slug: string }) {
   // Read the file exactly as the server will: same library, same remembered mapping and currency.
   useEffect(() => {
     if (!bytes || !context.data) return;
-    setReading(true);
     const timer = setTimeout(() => {
       setAnalysis(
         analyzeTeamCsv(bytes, {
@@ -116,8 +115,10 @@ export function UploadFlow({ slug }: { slug: string }) {
   }, [bytes, overrides, context.data]);
 
   const preview = analysis?.ok ? analysis.preview : null;
-  const setTarget = (columnIndex: number, target: MappingTarget | null) =>
+  const setTarget = (columnIndex: number, target: MappingTarget | null) => {
+    setReading(true);
     setOverrides((list) => [...list.filter((o) => o.columnIndex !== columnIndex), { columnIndex, target }]);
+  };
 
   const downloadErrors = useMemo(
     () => () => {
