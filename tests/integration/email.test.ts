@@ -45,7 +45,6 @@ const smtp = new SMTPServer({
 const saved = {
   SMTP_URL: process.env.SMTP_URL,
   APP_URL: process.env.APP_URL,
-  NODE_ENV: process.env.NODE_ENV,
 };
 let handle: DatabaseHandle;
 let app: {
@@ -215,7 +214,7 @@ describe("without SMTP", () => {
   it("in production nothing is stored or sent, and the inviter gets the link to copy", async () => {
     vi.resetModules();
     delete process.env.SMTP_URL;
-    process.env.NODE_ENV = "production";
+    vi.stubEnv("NODE_ENV", "production");
     try {
       const email = await import("@/server/email");
       const { newTenant } = await import("../helpers/callers");
@@ -232,7 +231,7 @@ describe("without SMTP", () => {
       expect(await handle.db.select().from(emailOutbox)).toHaveLength(0);
       expect(inbox.some((m) => m.envelopeTo.includes(to))).toBe(false);
     } finally {
-      process.env.NODE_ENV = saved.NODE_ENV;
+      vi.unstubAllEnvs();
     }
   });
 

@@ -4,7 +4,7 @@ import { TRPCError } from "@trpc/server";
 import { and, eq, sql } from "drizzle-orm";
 import { createTestDatabase } from "../helpers/db";
 import { callerFor, newTenant } from "../helpers/callers";
-import type { DatabaseHandle } from "@/server/db/client";
+import { openDatabase, queryRows, type Database, type DatabaseHandle } from "@/server/db/client";
 import { auditEvents, emailOutbox, invitations, memberships, organizations, users } from "@/server/db/schema";
 import type { SessionUser } from "@/server/auth/sessions";
 import type { Role } from "@/lib/permissions";
@@ -43,6 +43,12 @@ const tokenOf = (url: string | null | undefined) => {
   if (!token) throw new Error(`no token in ${url}`);
   return token;
 };
+
+/** Raw query results: PGlite returns `{ rows }`, postgres.js the rows themselves. */
+function rowsOf(result: unknown): unknown[] {
+  if (Array.isArray(result)) return result;
+  return (result as { rows: unknown[] }).rows;
+}
 
 async function invite(caller: Caller, orgSlug: string, email: string, role: Role = "analyst") {
   const { results } = await caller.invitations.create({ orgSlug, emails: [email], role });
@@ -100,10 +106,11 @@ describe("the token", () => {
       revokedAt: null,
     });
 
-    const tables = await handle.db.execute<{ table_name: string }>(
-      sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`,
-    );
-    const names = ("rows" in tables ? tables.rows : tables) as { table_name: string }[];
+    const names = rowsOf(
+      await handle.db.execute(
+        sql`select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`,
+      ),
+    ) as { table_name: string }[];
     expect(names.map((n) => n.table_name)).toContain("invitations");
     let hashFound = 0;
     for (const { table_name } of names) {
@@ -113,11 +120,11 @@ describe("the token", () => {
       const found = await handle.db.execute(
         sql`select 1 from ${sql.identifier(table_name)} t where t::text like ${"%" + token + "%"}`,
       );
-      expect(("rows" in found ? found.rows : found) as unknown[], table_name).toHaveLength(0);
+      expect(rowsOf(found), table_name).toHaveLength(0);
       const hashed = await handle.db.execute(
         sql`select 1 from ${sql.identifier(table_name)} t where t::text like ${"%" + row?.tokenHash + "%"}`,
       );
-      hashFound += (("rows" in hashed ? hashed.rows : hashed) as unknown[]).length;
+      hashFound += rowsOf(hashed).length;
     }
     expect(hashFound).toBe(1);
 
@@ -564,5 +571,111 @@ describe("cross-tenant: a member of A with B's slug or ids gets NOT_FOUND and no
     expect(joined.organization.slug).toBe(b.org.slug);
     expect(await membershipsOf(b.org.id, a.user.id)).toMatchObject([{ role: "viewer" }]);
     expect(await membershipsOf(a.org.id, a.user.id)).toMatchObject([{ role: "owner" }]);
+  });
+});
+
+describe("under row-level security, as the app's ordinary role", () => {
+  /**
+   * Runs `fn` on a database whose sessions are the app role (no BYPASSRLS), the way the server runs. PGlite has
+   * one session, switched for the duration; on PostgreSQL a second pool logs in with that role.
+   */
+  async function asAppRole<T>(fn: (db: Database) => Promise<T>): Promise<T> {
+    if (handle.engine === "pglite") {
+      await handle.db.execute(sql`set role salesmix_app`);
+      try {
+        return await fn(handle.db);
+      } finally {
+        await handle.db.execute(sql`reset role`);
+      }
+    }
+    const [current] = await queryRows<{ name: string }>(handle.db, sql`select current_database() as name`);
+    const url = new URL(process.env.TEST_DATABASE_URL ?? "");
+    url.pathname = `/${current?.name}`;
+    const app = await openDatabase({ url: url.toString(), role: "salesmix_app", max: 3 });
+    try {
+      return await fn(app.db);
+    } finally {
+      await app.close();
+    }
+  }
+
+  it("invite, preview, sign up, accept, manage members and read the audit log all work", async () => {
+    const { orgId, joinedEmail, existingUserId } = await asAppRole(async (db) => {
+      const visible = async () =>
+        Number(
+          (await queryRows<{ n: string | number }>(db, sql`select count(*) as n from invitations`))[0]?.n,
+        );
+      const owner = await newTenant(db, "rls-owner");
+      const existing = await newTenant(db, "rls-existing");
+      const slug = owner.org.slug;
+      const newcomer = uniqueEmail("rls-new");
+      const { results } = await owner.caller.invitations.create({
+        orgSlug: slug,
+        emails: [newcomer, existing.user.email],
+        role: "analyst",
+      });
+      expect(results.map((r) => r.status)).toEqual(["sent", "sent"]);
+      // The policies are in force: with no organization set, the new invitations are invisible.
+      expect(await visible()).toBe(0);
+      const [forNew, forExisting] = results.map((r) => (r.status === "sent" ? r : null));
+
+      const listed = await owner.caller.invitations.list({ orgSlug: slug });
+      expect(listed.invitations).toHaveLength(2);
+      const resent = await owner.caller.invitations.resend({
+        orgSlug: slug,
+        invitationId: forNew?.invitationId ?? "",
+      });
+      const token = tokenOf(resent.inviteUrl);
+
+      const anon = callerFor(db, null, randomIp());
+      expect(await anon.invitations.preview({ token })).toMatchObject({ status: "pending", email: newcomer });
+      expect((await anon.invitations.preview({ token: tokenOf(forNew?.inviteUrl) })).status).toBe("invalid");
+      await anon.invitations.signUp({ token, name: "Rita Rls", password: PASSWORD });
+
+      const existingToken = tokenOf(forExisting?.inviteUrl);
+      expect(await existing.caller.invitations.preview({ token: existingToken })).toMatchObject({
+        viewer: "invited",
+      });
+      await existing.caller.invitations.accept({ token: existingToken });
+      expect(await existing.caller.invitations.preview({ token: existingToken })).toMatchObject({
+        status: "accepted",
+        organization: { slug },
+      });
+
+      const { members } = await owner.caller.members.list({ orgSlug: slug });
+      expect(members.map((m) => m.role)).toEqual(["owner", "analyst", "analyst"]);
+      const joined = members.find((m) => m.email === newcomer);
+      await owner.caller.members.changeRole({ orgSlug: slug, userId: joined?.userId ?? "", role: "viewer" });
+      await owner.caller.members.remove({ orgSlug: slug, userId: joined?.userId ?? "" });
+      await owner.caller.members.transferOwnership({
+        orgSlug: slug,
+        userId: existing.user.id,
+        confirmation: owner.org.name,
+      });
+      await owner.caller.members.leave({ orgSlug: slug });
+      const third = await invite(existing.caller, slug, uniqueEmail("rls-third"));
+      await existing.caller.invitations.revoke({ orgSlug: slug, invitationId: third.id });
+
+      const { events } = await existing.caller.audit.list({ orgSlug: slug, limit: 100 });
+      expect(events.map((e) => e.action)).toEqual(
+        expect.arrayContaining([
+          "invitation.sent",
+          "invitation.resent",
+          "invitation.accepted",
+          "user.signed_up",
+          "member.role_changed",
+          "member.removed",
+          "ownership.transferred",
+          "member.left",
+          "invitation.revoked",
+        ]),
+      );
+      expect((await existing.caller.audit.filters({ orgSlug: slug })).actors.length).toBeGreaterThan(1);
+      return { orgId: owner.org.id, joinedEmail: newcomer, existingUserId: existing.user.id };
+    });
+    // Checked as the owner role: the changes are really there.
+    expect(await membershipsOf(orgId, existingUserId)).toMatchObject([{ role: "owner" }]);
+    const [joinedUser] = await handle.db.select().from(users).where(eq(users.email, joinedEmail));
+    expect(await membershipsOf(orgId, joinedUser?.id ?? "")).toHaveLength(0);
   });
 });

@@ -31,10 +31,12 @@ export async function previewInvitation(db: Database, token: string, viewer: Vie
   const [account] = await db.select({ id: users.id }).from(users).where(eq(users.email, inv.email));
   let memberOfOrg = false;
   if (viewer) {
-    const [m] = await db
-      .select({ role: memberships.role })
-      .from(memberships)
-      .where(and(eq(memberships.organizationId, inv.organizationId), eq(memberships.userId, viewer.id)));
+    const [m] = await withTenant(db, inv.organizationId, (tx) =>
+      tx
+        .select({ role: memberships.role })
+        .from(memberships)
+        .where(and(eq(memberships.organizationId, inv.organizationId), eq(memberships.userId, viewer.id))),
+    );
     memberOfOrg = Boolean(m);
   }
   return {

@@ -3,6 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { invitations, organizations, users } from "../db/schema";
 import type { Db } from "../db/client";
+import { withSecretLookup } from "../db/tenant";
 import { hashInvitationToken } from "./token";
 import { invitationTokenSchema } from "./schemas";
 
@@ -12,31 +13,34 @@ const inviter = alias(users, "inviter");
 
 /**
  * The one lookup that starts without an organization: a link carries only the token, and its hash finds the
- * row (and with it the organization every later step is scoped to). Under row-level security this read needs
- * a policy or function that allows a lookup by `token_hash` alone.
+ * row (and with it the organization every later step is scoped to). Under row-level security the policy shows
+ * exactly the row whose hash is set for this transaction.
  */
 export async function findInvitationByToken(db: Db, token: string) {
   if (!invitationTokenSchema.safeParse(token).success) return null;
-  const [row] = await db
-    .select({
-      id: invitations.id,
-      organizationId: invitations.organizationId,
-      email: invitations.email,
-      role: invitations.role,
-      tokenHash: invitations.tokenHash,
-      expiresAt: invitations.expiresAt,
-      acceptedAt: invitations.acceptedAt,
-      acceptedBy: invitations.acceptedBy,
-      revokedAt: invitations.revokedAt,
-      expired: sql<boolean>`${invitations.expiresAt} <= now()`,
-      organization: { id: organizations.id, slug: organizations.slug, name: organizations.name },
-      inviterName: inviter.name,
-      inviterEmail: inviter.email,
-    })
-    .from(invitations)
-    .innerJoin(organizations, eq(organizations.id, invitations.organizationId))
-    .leftJoin(inviter, eq(inviter.id, invitations.invitedBy))
-    .where(eq(invitations.tokenHash, hashInvitationToken(token)));
+  const tokenHash = hashInvitationToken(token);
+  const [row] = await withSecretLookup(db, "token_hash", tokenHash, (tx) =>
+    tx
+      .select({
+        id: invitations.id,
+        organizationId: invitations.organizationId,
+        email: invitations.email,
+        role: invitations.role,
+        tokenHash: invitations.tokenHash,
+        expiresAt: invitations.expiresAt,
+        acceptedAt: invitations.acceptedAt,
+        acceptedBy: invitations.acceptedBy,
+        revokedAt: invitations.revokedAt,
+        expired: sql<boolean>`${invitations.expiresAt} <= now()`,
+        organization: { id: organizations.id, slug: organizations.slug, name: organizations.name },
+        inviterName: inviter.name,
+        inviterEmail: inviter.email,
+      })
+      .from(invitations)
+      .innerJoin(organizations, eq(organizations.id, invitations.organizationId))
+      .leftJoin(inviter, eq(inviter.id, invitations.invitedBy))
+      .where(eq(invitations.tokenHash, tokenHash)),
+  );
   return row ?? null;
 }
 export type FoundInvitation = NonNullable<Awaited<ReturnType<typeof findInvitationByToken>>>;

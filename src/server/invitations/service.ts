@@ -98,7 +98,7 @@ export async function createInvitations(
     if (!emails.includes(parsed.data)) emails.push(parsed.data);
   }
 
-  const { results, created } = await withTenant(ctx.db, ctx.org.id, async (tx) => {
+  const { memberSet, pendingSet, created } = await withTenant(ctx.db, ctx.org.id, async (tx) => {
     enforce(checkInvite(await lockActorRole(tx, ctx), input.role));
     const members = await tx
       .select({ email: users.email })
@@ -148,32 +148,24 @@ export async function createInvitations(
         data: { email, role: input.role },
       });
     }
-    const results = emails.map((email) =>
-      memberSet.has(email)
-        ? { email, status: "already_member" as const }
-        : pendingSet.has(email)
-          ? { email, status: "already_pending" as const }
-          : null,
-    );
-    return { results, created };
+    return { memberSet, pendingSet, created };
   });
 
   const out: InviteResult[] = [];
-  for (const [i, email] of emails.entries()) {
-    const known = results[i];
-    if (known) {
-      out.push(known);
-      continue;
-    }
+  for (const email of emails) {
     const made = created.get(email);
-    if (!made) continue;
-    const sent = await deliver(ctx, link, {
-      email,
-      role: input.role,
-      token: made.token,
-      expiresAt: made.expiresAt,
-    });
-    out.push({ email, status: "sent", invitationId: made.id, ...sent });
+    if (memberSet.has(email)) out.push({ email, status: "already_member" });
+    else if (pendingSet.has(email)) out.push({ email, status: "already_pending" });
+    else if (made) {
+      // The raw token lives only in memory, from the insert to this email; it is never stored.
+      const sent = await deliver(ctx, link, {
+        email,
+        role: input.role,
+        token: made.token,
+        expiresAt: made.expiresAt,
+      });
+      out.push({ email, status: "sent", invitationId: made.id, ...sent });
+    }
   }
   return { results: out };
 }

@@ -1,9 +1,18 @@
 import "server-only";
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import {
+  RateLimiterDrizzle,
+  RateLimiterMemory,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from "rate-limiter-flexible";
+import { env } from "@/env";
+import { getDb } from "../db";
+import type { Database } from "../db/client";
+import { rateLimits } from "../db/schema";
 import { ServiceError } from "../errors";
 
 /** Each limit: how many attempts per window, and what the user is told when they hit it. */
-const LIMITS = {
+export const LIMITS = {
   signInAccount: { points: 10, duration: 15 * 60, message: "Too many sign-in attempts for this account." },
   signInIp: { points: 50, duration: 15 * 60, message: "Too many sign-in attempts from your network." },
   signUpIp: { points: 10, duration: 60 * 60, message: "Too many sign-ups from your network." },
@@ -12,23 +21,41 @@ const LIMITS = {
 } as const;
 export type LimitName = keyof typeof LIMITS;
 
-const globalForLimits = globalThis as unknown as { salesmixLimiters?: Map<LimitName, RateLimiterMemory> };
+/**
+ * A limiter kept in the database (table rate_limits), so a limit holds across every app instance; or in memory,
+ * for the single-process embedded default and for tests.
+ */
+export function createLimiter(name: LimitName, db: Database | null): RateLimiterAbstract {
+  const { points, duration } = LIMITS[name];
+  if (!db) return new RateLimiterMemory({ points, duration, keyPrefix: name });
+  return new RateLimiterDrizzle({ storeClient: db, schema: rateLimits, points, duration, keyPrefix: name });
+}
 
-function limiter(name: LimitName) {
+const globalForLimits = globalThis as unknown as {
+  salesmixLimiters?: Map<LimitName, Promise<RateLimiterAbstract>>;
+};
+
+function limiter(name: LimitName): Promise<RateLimiterAbstract> {
   globalForLimits.salesmixLimiters ??= new Map();
   let l = globalForLimits.salesmixLimiters.get(name);
   if (!l) {
-    const { points, duration } = LIMITS[name];
-    l = new RateLimiterMemory({ points, duration, keyPrefix: name });
+    l = env.DATABASE_URL
+      ? getDb().then((db) => createLimiter(name, db))
+      : Promise.resolve(createLimiter(name, null));
     globalForLimits.salesmixLimiters.set(name, l);
   }
   return l;
 }
 
 /** Counts one attempt; throws TOO_MANY_REQUESTS with the wait in seconds once the limit is passed. */
-export async function consume(name: LimitName, key: string, points = 1): Promise<void> {
+export async function consume(
+  name: LimitName,
+  key: string,
+  points = 1,
+  using?: RateLimiterAbstract,
+): Promise<void> {
   try {
-    await limiter(name).consume(key, points);
+    await (using ?? (await limiter(name))).consume(key, points);
   } catch (e) {
     if (e instanceof RateLimiterRes) {
       const retryAfterSeconds = Math.max(1, Math.ceil(e.msBeforeNext / 1000));
@@ -44,7 +71,7 @@ export async function consume(name: LimitName, key: string, points = 1): Promise
 
 /** Forget the attempts of a key, e.g. after a successful sign-in. */
 export async function reset(name: LimitName, key: string): Promise<void> {
-  await limiter(name).delete(key);
+  await (await limiter(name)).delete(key);
 }
 
 function formatWait(seconds: number) {

@@ -100,3 +100,10 @@ export const organizationDeletions = pgTable("organization_deletions", {
   deletedAt: timestamp("deleted_at", { withTimezone: true }).notNull().defaultNow(),
   counts: jsonb("counts").$type<Record<string, number>>().notNull(),
 });
+
+/** Rate-limit counters shared by every app instance (rate-limiter-flexible's Drizzle store). */
+export const rateLimits = pgTable("rate_limits", {
+  key: text("key").primaryKey(),
+  points: integer("points").notNull().default(0),
+  expire: timestamp("expire", { withTimezone: true }),
+});

@@ -104,7 +104,7 @@ export function AuditClient({ slug, orgName }: { slug: string; orgName: string }
         ) : (
           <ol className="divide-y divide-gray-200 dark:divide-gray-800" data-testid="audit-events">
             {rows.map((e) => (
-              <li key={e.id} className="grid gap-1 px-5 py-3 text-sm md:grid-cols-[11rem_1fr_auto] md:gap-4">
+              <li key={e.id} className="grid gap-1 px-5 py-3 text-sm md:grid-cols-[13rem_1fr_auto] md:gap-4">
                 <time
                   dateTime={new Date(e.createdAt).toISOString()}
                   className="text-gray-600 dark:text-gray-400"
