@@ -6,7 +6,7 @@ import { Composition } from "./Composition";
 import { KpiCards } from "./KpiCards";
 import { SalesModelCard } from "./SalesModelCard";
 import { Recommendations } from "./Recommendations";
-import { WhatIf } from "./WhatIf";
+import { LazyWhatIf } from "./LazyWhatIf";
 import { GapsTable } from "./GapsTable";
 import { RoleTable } from "./RoleTable";
 import { Attainment } from "./Attainment";
@@ -92,12 +92,12 @@ export function Overview({
         oteGap={gaps.find((g) => g.figureId === "pay.inside_am.ote") ?? null}
         currency={org.currency}
       />
-      <div className="grid gap-6 xl:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
         <Composition rows={rows} bandLabel={report.bandInfo.label} />
         <SalesModelCard classification={analysis.classification} currency={org.currency} />
       </div>
       <Recommendations items={analysis.recommendations} />
-      <WhatIf summary={report.summary} profile={org.profile} />
+      <LazyWhatIf summary={report.summary} profile={org.profile} />
       {GROUPS.map((g) => (
         <GapsTable
           key={g.testId}
@@ -107,7 +107,7 @@ export function Overview({
           currency={org.currency}
         />
       ))}
-      <div className="grid gap-6 xl:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
         <RoleTable
           byRole={analysis.metrics.byRole}
           currency={org.currency}
