@@ -11,6 +11,7 @@ export default function AttainmentChart({ data }: { data: { bucket: string; Reps
       colors={["blue"]}
       allowDecimals={false}
       showAnimation={false}
+      showLegend={false}
     />
   );
 }

@@ -23,7 +23,9 @@ export function Recommendations({ items }: { items: Recommendation[] }) {
           <li key={r.id}>
             <details className="group rounded-md border border-gray-200 p-3 dark:border-gray-800">
               <summary className="flex cursor-pointer list-none items-start gap-3">
-                <span className="mt-0.5 text-sm font-semibold tabular-nums text-gray-500">{r.rank}.</span>
+                <span className="mt-0.5 text-sm font-semibold tabular-nums text-gray-600 dark:text-gray-400">
+                  {r.rank}.
+                </span>
                 <span className="flex-1 font-medium">{r.title}</span>
                 <span className={`rounded px-2 py-0.5 text-xs font-medium ${PRIORITY_TONE[r.priority]}`}>
                   {r.priority}

@@ -38,7 +38,8 @@ export function RoleTable({
   minReps: number;
 }) {
   const format = (m: Metric, kind: "money" | "number" | "share") => {
-    if (m.kind === "insufficient") return <span className="text-xs text-gray-500">not enough data</span>;
+    if (m.kind === "insufficient")
+      return <span className="text-xs text-gray-600 dark:text-gray-400">not enough data</span>;
     return kind === "money"
       ? fmtMoney(m.value, currency)
       : kind === "share"

@@ -42,7 +42,7 @@ export function SalesModelCard({
       </p>
       <p className="mt-2 text-sm text-gray-700 dark:text-gray-300">{classification.reasoning}</p>
       <div className="mt-3 overflow-x-auto">
-        <table className="w-full text-left text-sm">
+        <table className="w-full min-w-[520px] text-left text-sm">
           <caption className="sr-only">Evidence per criterion</caption>
           <thead className="text-xs uppercase text-gray-600 dark:text-gray-400">
             <tr>

@@ -1,5 +1,8 @@
 "use client";
 import { LineChart } from "@tremor/react";
+import { ChartLegend, type LegendColor } from "./ChartLegend";
+
+const COLORS: LegendColor[] = ["blue", "amber", "gray", "emerald"];
 
 export interface TrendPoint {
   date: string;
@@ -17,15 +20,21 @@ export default function TrendChart({
   categories: (keyof TrendPoint)[];
 }) {
   return (
-    <LineChart
-      className="h-64"
-      data={points}
-      index="date"
-      categories={categories as string[]}
-      colors={["blue", "amber", "gray", "emerald"]}
-      valueFormatter={(v) => `${v} %`}
-      showAnimation={false}
-      connectNulls
-    />
+    <>
+      <ChartLegend
+        items={categories.map((c, i) => ({ name: c, color: COLORS[i % COLORS.length] ?? "gray" }))}
+      />
+      <LineChart
+        className="h-64"
+        data={points}
+        index="date"
+        categories={categories as string[]}
+        colors={COLORS}
+        valueFormatter={(v) => `${v} %`}
+        showAnimation={false}
+        connectNulls
+        showLegend={false}
+      />
+    </>
   );
 }
