@@ -26,7 +26,7 @@ export const metadata: Metadata = {
     "Every benchmark SalesMix compares your team with: the figure, its meaning, cohort, vintage, confidence, the source sentence and how it is used.",
 };
 
-// No database and no request data: the page is rendered once, at build time.
+// No database: the page reads only the dataset. It renders per request (root layout) so its scripts get the CSP nonce.
 
 const dataset = BENCHMARK_DATASET;
 const figures = Object.values(dataset.figures);
