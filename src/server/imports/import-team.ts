@@ -178,16 +178,11 @@ export async function importTeam(db: Database, request: ImportRequest): Promise<
       let batch: RepToInsert[] = [];
       let batchIndex = 0;
       let saved = 0;
-      // One batch is in flight while the next is parsed: on PostgreSQL the database inserts batch n while this
-      // process validates batch n+1 (postgres.js pipelines queries on the transaction's connection).
-      let inFlight: Promise<void> = Promise.resolve();
       const flush = async () => {
         await request.beforeBatch?.(batchIndex++);
         const rows = batch;
         batch = [];
-        await inFlight;
-        inFlight = insertRepBatch(tx, org.id, snapshot.id, rows);
-        inFlight.catch(() => {}); // awaited on the next flush or after the loop
+        await insertRepBatch(tx, org.id, snapshot.id, rows);
         summary.add(rows.map((b) => b.rep));
         saved += rows.length;
         request.onProgress?.({ phase: "saving", rowsSaved: saved, rowsTotal: preview.rowCount });
@@ -221,7 +216,6 @@ export async function importTeam(db: Database, request: ImportRequest): Promise<
         );
       }
       if (batch.length) await flush();
-      await inFlight;
       if (saved === 0) {
         throw rowErrors("No row of the file can be imported.", problems, errorCount, preview.rowCount);
       }
