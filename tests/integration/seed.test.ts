@@ -36,6 +36,11 @@ describe("demo seed", () => {
     expect(trend).toHaveLength(2);
     expect(trend[0]!.headCount).toMatchObject({ inside: 12, outside: 26, hybrid: 2 });
     expect(trend[1]!.headCount).toMatchObject({ inside: 20, outside: 12, hybrid: 8 });
+    // The trend follows the dashboard's team filter: each point sums only that team's reps.
+    const smb = await getTrend(handle.db, org!, { team: "SMB" });
+    expect(smb.map((p) => p.headCount.total)).toEqual([13, 13]);
+    const smbReport = await getReport(handle.db, org!, { filter: { team: "SMB" } });
+    expect(smbReport?.analysis.metrics.headCount.total).toBe(smb[1]?.headCount.total);
     const report = await getReport(handle.db, org!);
     expect(report?.bandInfo.band).toBe("small");
     expect(report?.analysis.recommendations.length).toBeGreaterThan(2);

@@ -109,8 +109,11 @@ export async function requireReport(db: Database, org: Organization, opts: Param
   return report;
 }
 
-/** One point per completed snapshot, oldest first: mix, share at quota and headcount by role. */
-export async function getTrend(db: Database, org: Organization) {
+/**
+ * One point per completed snapshot, oldest first: mix, share at quota and headcount by role — for the whole team
+ * from the stored summaries, or for one team/title by summing the matching reps of each snapshot.
+ */
+export async function getTrend(db: Database, org: Organization, filter: ReportFilter = {}) {
   const rows = await withTenant(db, org.id, (tx) =>
     tx
       .select()
@@ -118,9 +121,18 @@ export async function getTrend(db: Database, org: Organization) {
       .where(and(eq(teamSnapshots.organizationId, org.id), eq(teamSnapshots.status, "completed")))
       .orderBy(asc(teamSnapshots.asOf), asc(teamSnapshots.createdAt)),
   );
-  return rows.map((s) => {
-    const metrics = metricsFromSummary(storedSummary(s).team);
-    return {
+  const team = filter.team || null;
+  const title = filter.title || null;
+  const points = [];
+  for (const s of rows) {
+    let summary = storedSummary(s).team;
+    if (team || title) {
+      const builder = new SnapshotSummaryBuilder();
+      for await (const batch of iterateReps(db, org, s.id, { team, title })) builder.add(batch);
+      summary = builder.build().team;
+    }
+    const metrics = metricsFromSummary(summary);
+    points.push({
       snapshotId: s.id,
       asOf: s.asOf,
       fileName: s.fileName,
@@ -128,6 +140,7 @@ export async function getTrend(db: Database, org: Organization) {
       insideShare: metricValue(metrics.mix.insideShare),
       hybridShare: metricValue(metrics.mix.hybridShare),
       shareAtQuota: metricValue(metrics.byRole.all.shareAtOrAboveQuota),
-    };
-  });
+    });
+  }
+  return points;
 }

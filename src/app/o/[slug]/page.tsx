@@ -16,7 +16,7 @@ export default async function OrgHome({
   const one = (v: string | string[] | undefined) => (typeof v === "string" && v ? v : null);
   const [report, trend, profile] = await Promise.all([
     caller.report.overview({ orgSlug: slug, team: one(query.team), title: one(query.title) }),
-    caller.report.trend({ orgSlug: slug }),
+    caller.report.trend({ orgSlug: slug, team: one(query.team), title: one(query.title) }),
     caller.org.profile({ orgSlug: slug }),
   ]);
   if (report) {

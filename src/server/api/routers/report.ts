@@ -17,5 +17,7 @@ export const reportRouter = createTRPCRouter({
         filter: { team: input.team, title: input.title },
       }),
     ),
-  trend: permittedProcedure("dashboard.read").query(({ ctx }) => getTrend(ctx.db, ctx.org)),
+  trend: permittedProcedure("dashboard.read")
+    .input(z.object({ team: z.string().max(200).nullish(), title: z.string().max(200).nullish() }))
+    .query(({ ctx, input }) => getTrend(ctx.db, ctx.org, { team: input.team, title: input.title })),
 });

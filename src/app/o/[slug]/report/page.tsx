@@ -110,7 +110,7 @@ export default async function ReportPage({
   const filter = { team: one(q.team), title: one(q.title) };
   const [report, trend, origin] = await Promise.all([
     caller.report.overview({ orgSlug: slug, ...filter }),
-    caller.report.trend({ orgSlug: slug }),
+    caller.report.trend({ orgSlug: slug, ...filter }),
     siteOrigin(),
   ]);
 
