@@ -1,7 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite ships WASM and data files that must be loaded from node_modules, not bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2"],
+  // rate-limiter-flexible loads drizzle-orm with a dynamic import() the bundler cannot follow.
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "rate-limiter-flexible"],
   poweredByHeader: false,
   // Types are checked once, by `tsc --noEmit` in `npm test` and CI (tests included); the build does not repeat it.
   typescript: { ignoreBuildErrors: true },
