@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { defineConfig } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
@@ -39,9 +38,7 @@ export default defineConfig({
     stdout: "pipe",
     env: {
       DATA_DIR: process.env.E2E_DATA_DIR ?? ".data-e2e",
-      ...(process.env.E2E_DATABASE_URL
-        ? { DATABASE_URL: process.env.E2E_DATABASE_URL, AUTH_SECRET: randomBytes(32).toString("base64url") }
-        : {}),
+      ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
       SEED_DEMO: "true",
     },
   },

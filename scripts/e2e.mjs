@@ -30,7 +30,14 @@ const run = (cmd, args, env = process.env) => {
 if (process.env.E2E_SKIP_BUILD !== "true")
   run(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"]);
 
-const env = { ...process.env, CHROMIUM_PATH: chromium };
+// Every test signs up from 127.0.0.1, so the per-IP sign-up limit is raised; one secret for the run's servers
+// (the fault test starts a second one that must read the first one's sessions).
+const env = {
+  ...process.env,
+  CHROMIUM_PATH: chromium,
+  SIGNUP_LIMIT_PER_HOUR: "1000",
+  AUTH_SECRET: process.env.AUTH_SECRET ?? randomBytes(32).toString("base64url"),
+};
 env.E2E_DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "salesmix-e2e-"));
 let dropDb = null;
 if (process.env.TEST_DATABASE_URL) {

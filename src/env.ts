@@ -34,6 +34,18 @@ export const env = createEnv({
       .optional(),
     MAIL_FROM: z.string().default("SalesMix <no-reply@salesmix.local>"),
     SEED_DEMO: z.enum(["true", "false"]).default("true"),
+    /** Sign-ups allowed per client IP per hour (the browser tests, all from one address, raise it). */
+    SIGNUP_LIMIT_PER_HOUR: z.coerce
+      .number()
+      .int("SIGNUP_LIMIT_PER_HOUR must be a whole number")
+      .min(1, "SIGNUP_LIMIT_PER_HOUR must be at least 1")
+      .default(10),
+    /** Sign-in attempts per client IP per 15 minutes (the load benchmark, from one address, raises it). */
+    SIGNIN_IP_LIMIT_PER_15_MIN: z.coerce
+      .number()
+      .int("SIGNIN_IP_LIMIT_PER_15_MIN must be a whole number")
+      .min(1, "SIGNIN_IP_LIMIT_PER_15_MIN must be at least 1")
+      .default(50),
   },
   client: {},
   experimental__runtimeEnv: {},

@@ -19,12 +19,17 @@ export async function startServer() {
     process.exit(1);
   }
   const handle = await getDatabaseHandle().catch((e: unknown) => fail(e));
+  // Migrations first, on the owner's connection: on a new server they create the app role the sessions use.
+  try {
+    await handle.migrate();
+  } catch (e) {
+    fail(e, "migrate");
+  }
   try {
     await handle.db.execute(sql`select 1`);
   } catch (e) {
     fail(e);
   }
-  await handle.migrate();
   await checkRowLevelSecurity(handle.db);
   if (env.SEED_DEMO === "true") {
     await seedDemo(handle.db);
@@ -52,10 +57,11 @@ async function checkRowLevelSecurity(db: Database) {
   console.warn(`Warning: ${message}`);
 }
 
-function fail(e: unknown): never {
+function fail(e: unknown, step: "connect" | "migrate" = "connect"): never {
   const reason = e instanceof Error ? e.message : String(e);
   if (env.DATABASE_URL) {
-    console.error(`Cannot connect to the database at DATABASE_URL=${redact(env.DATABASE_URL)}: ${reason}`);
+    const what = step === "migrate" ? "Cannot migrate the database" : "Cannot connect to the database";
+    console.error(`${what} at DATABASE_URL=${redact(env.DATABASE_URL)}: ${reason}`);
   } else {
     console.error(`Cannot open the embedded database in DATA_DIR=${env.DATA_DIR}: ${reason}`);
   }

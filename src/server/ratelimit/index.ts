@@ -14,8 +14,16 @@ import { ServiceError } from "../errors";
 /** Each limit: how many attempts per window, and what the user is told when they hit it. */
 export const LIMITS = {
   signInAccount: { points: 10, duration: 15 * 60, message: "Too many sign-in attempts for this account." },
-  signInIp: { points: 50, duration: 15 * 60, message: "Too many sign-in attempts from your network." },
-  signUpIp: { points: 10, duration: 60 * 60, message: "Too many sign-ups from your network." },
+  signInIp: {
+    points: env.SIGNIN_IP_LIMIT_PER_15_MIN,
+    duration: 15 * 60,
+    message: "Too many sign-in attempts from your network.",
+  },
+  signUpIp: {
+    points: env.SIGNUP_LIMIT_PER_HOUR,
+    duration: 60 * 60,
+    message: "Too many sign-ups from your network.",
+  },
   invitationsOrg: { points: 50, duration: 60 * 60, message: "This organization sent too many invitations." },
   apiKey: { points: 600, duration: 60, message: "Too many API requests with this key." },
 } as const;
