@@ -63,6 +63,8 @@ function sniffUtf16WithoutBom(bytes: Uint8Array): "utf-16le" | "utf-16be" | null
 /**
  * A message when decoded text is not plausibly a CSV: a NUL character, or more than 1 % control characters
  * (other than tab, line breaks, form feed and the old DOS end-of-file mark) in the first 64 K characters.
+ * A NUL character further on is refused too, naming its line: no value can hold one (PostgreSQL text
+ * cannot), so a file with a NUL past the first 64 K characters would otherwise fail only while being saved.
  */
 export function binaryTextProblem(text: string): string | null {
   const length = Math.min(text.length, SNIFF_BYTES);
@@ -74,7 +76,18 @@ export function binaryTextProblem(text: string): string | null {
       controls++;
     }
   }
-  return length > 0 && controls > length * 0.01 ? BINARY_MESSAGE : null;
+  if (length > 0 && controls > length * 0.01) return BINARY_MESSAGE;
+  const nul = text.indexOf("\u0000", length);
+  return nul === -1 ? null : nulCharacterMessage(text, nul);
+}
+
+function nulCharacterMessage(text: string, at: number): string {
+  let line = 1;
+  for (let i = 0; i < at; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x0a || (code === 0x0d && text.charCodeAt(i + 1) !== 0x0a)) line++;
+  }
+  return `Line ${line.toLocaleString("en-US")} of the file contains a NUL character (a zero byte), which a CSV file cannot hold; the file may be damaged. Remove that character or export the file again, then upload it.`;
 }
 
 /** Remove what is not content: a byte-order mark left in text and DOS end-of-file marks (Ctrl-Z) at the end. */

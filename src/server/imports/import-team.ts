@@ -31,6 +31,9 @@ export const IMPORT_BATCH_SIZE = 2_000;
 /** Errors sent back with a refused import; the full list is in the preview and its CSV download. */
 export const ERRORS_IN_RESPONSE = 200;
 
+/** PostgreSQL text cannot hold a NUL character; refused here rather than failing in the insert. */
+const withoutNul = (s: string) => !s.includes("\u0000");
+
 export const importOptionsSchema = z.object({
   asOf: z.iso
     .date("Use a date like 2026-11-27 for “as of”")
@@ -41,8 +44,14 @@ export const importOptionsSchema = z.object({
     .string()
     .trim()
     .min(1, "Say which period the activity counts cover (e.g. “Last 30 days”)")
-    .max(100, "Keep the period under 100 characters"),
-  fileName: z.string().trim().min(1).max(255),
+    .max(100, "Keep the period under 100 characters")
+    .refine(withoutNul, "The period cannot contain a NUL character"),
+  fileName: z
+    .string()
+    .trim()
+    .min(1)
+    .max(255)
+    .refine(withoutNul, "The file name cannot contain a NUL character"),
   mode: z.enum(["all", "valid_rows_only"]).default("all"),
   allowDuplicate: z.boolean().default(false),
   overrides: columnOverridesSchema.optional(),
