@@ -60,7 +60,12 @@ async function checkRowLevelSecurity(db: Database) {
 function fail(e: unknown, step: "connect" | "migrate" = "connect"): never {
   const reason = e instanceof Error ? e.message : String(e);
   if (env.DATABASE_URL) {
-    const what = step === "migrate" ? "Cannot migrate the database" : "Cannot connect to the database";
+    const unreachable =
+      /ECONNREFUSED|ENOTFOUND|ETIMEDOUT|EHOSTUNREACH|password authentication|database "[^"]*" does not exist/.test(
+        `${reason} ${(e as { code?: string }).code ?? ""}`,
+      );
+    const what =
+      step === "migrate" && !unreachable ? "Cannot migrate the database" : "Cannot connect to the database";
     console.error(`${what} at DATABASE_URL=${redact(env.DATABASE_URL)}: ${reason}`);
   } else {
     console.error(`Cannot open the embedded database in DATA_DIR=${env.DATA_DIR}: ${reason}`);
