@@ -264,9 +264,16 @@ export function resolveMapping(headers: readonly string[], options: MappingOptio
  */
 export function mappingToRemember(columns: readonly ColumnMapping[]): Record<string, MappingTarget | null> {
   const remembered: Record<string, MappingTarget | null> = {};
+  // Headers equal once normalized ("role" and "Role") share a key: remember it only if they agree, or the
+  // choice made for one column would be replayed on both next time.
+  const conflicting = new Set<string>();
   for (const column of columns) {
     if (column.normalizedHeader === "" || column.match === "none") continue;
-    remembered[column.normalizedHeader] = column.target;
+    const key = column.normalizedHeader;
+    if (Object.prototype.hasOwnProperty.call(remembered, key) && remembered[key] !== column.target)
+      conflicting.add(key);
+    remembered[key] = column.target;
   }
+  for (const key of conflicting) delete remembered[key];
   return remembered;
 }

@@ -252,6 +252,18 @@ describe("resolveMapping", () => {
     expect(next.problems).toEqual([]);
   });
 
+  it("does not remember a header two columns share when they were mapped differently", () => {
+    const first = resolveMapping(["Name", "role", "Role"], { overrides: [{ columnIndex: 2, target: null }] });
+    expect(first.columns.map((c) => c.target)).toEqual(["name", "role", null]);
+    const remembered = mappingToRemember(first.columns);
+    expect(remembered).toEqual({ name: "name" });
+
+    // The next upload of the same headers still finds its role column.
+    const next = resolveMapping(["Name", "role", "Role"], { remembered });
+    expect(next.columns.find((c) => c.target === "role")?.header).toBe("role");
+    expect(next.problems.filter((p) => p.code === "required-unmapped")).toEqual([]);
+  });
+
   it("maps 10,000 columns quickly and lists the rest as unmapped", () => {
     const many = Array.from({ length: 10_000 }, (_, i) => `Custom Field ${i}`);
     many[17] = "Rep Name";
