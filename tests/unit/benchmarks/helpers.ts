@@ -1,29 +1,9 @@
 /** Builders for reps and org profiles used across the benchmark tests. */
 import type { OrgProfile, Rep, RepRole } from "@/lib/team/types";
+import { EMPTY_REP } from "../../helpers/reps";
 
 export function makeRep(role: RepRole, overrides: Partial<Rep> = {}): Rep {
-  return {
-    name: `${role} rep`,
-    email: null,
-    role,
-    title: null,
-    team: null,
-    baseSalary: null,
-    ote: null,
-    annualQuota: null,
-    quotaAttainment: null,
-    calls: null,
-    voicemails: null,
-    emails: null,
-    socialTouches: null,
-    meetings: null,
-    dealsWon: null,
-    avgDealSize: null,
-    salesCycleDays: null,
-    decisionMakers: null,
-    remoteSellingPct: null,
-    ...overrides,
-  };
+  return { ...EMPTY_REP, name: `${role} rep`, role, ...overrides };
 }
 
 export function makeReps(count: number, role: RepRole, overrides: Partial<Rep> = {}): Rep[] {

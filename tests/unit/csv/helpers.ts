@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { analyzeTeamCsv, type AnalyzeTeamCsvOptions, type TeamCsvPreview } from "@/lib/csv";
 import type { Rep } from "@/lib/team/types";
+import { EMPTY_REP } from "../../helpers/reps";
 
 export const FIXTURES = path.resolve(__dirname, "../../fixtures/csv");
 
@@ -20,27 +21,7 @@ export function sampleReps(p: TeamCsvPreview): Rep[] {
   return p.sampleRows.flatMap((r) => ("rep" in r ? [r.rep] : []));
 }
 
-export const EMPTY_REP: Rep = {
-  name: "",
-  email: null,
-  role: "inside",
-  title: null,
-  team: null,
-  baseSalary: null,
-  ote: null,
-  annualQuota: null,
-  quotaAttainment: null,
-  calls: null,
-  voicemails: null,
-  emails: null,
-  socialTouches: null,
-  meetings: null,
-  dealsWon: null,
-  avgDealSize: null,
-  salesCycleDays: null,
-  decisionMakers: null,
-  remoteSellingPct: null,
-};
+export { EMPTY_REP };
 
 export function rep(fields: Partial<Rep> & { name: string }): Rep {
   return { ...EMPTY_REP, ...fields };

@@ -3,6 +3,7 @@ import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import { analyzeTeamCsv, errorsToCsv, iterateTeamRows, repsToCsv } from "@/lib/csv";
 import type { Rep } from "@/lib/team/types";
+import { EMPTY_REP } from "../../helpers/reps";
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
@@ -113,23 +114,7 @@ describe("properties", () => {
         fc.array(anyRep, { maxLength: 10 }),
         fc.array(anyString, { maxLength: 10 }),
         (partials, values) => {
-          const reps: Rep[] = partials.map((p) => ({
-            ...p,
-            baseSalary: null,
-            ote: null,
-            annualQuota: null,
-            quotaAttainment: null,
-            calls: null,
-            voicemails: null,
-            emails: null,
-            socialTouches: null,
-            meetings: null,
-            dealsWon: null,
-            avgDealSize: null,
-            salesCycleDays: null,
-            decisionMakers: null,
-            remoteSellingPct: null,
-          }));
+          const reps: Rep[] = partials.map((p) => ({ ...EMPTY_REP, ...p }));
           const errors = values.map((value, i) => ({ row: i + 2, column: value, value, message: value }));
           for (const csv of [repsToCsv(reps), errorsToCsv(errors)]) {
             const cells = Papa.parse<string[]>(csv.slice(1), { delimiter: ",", newline: "\r\n" }).data.flat();
