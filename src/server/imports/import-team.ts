@@ -28,6 +28,8 @@ export function rememberedMapping(stored: unknown) {
 }
 
 export const IMPORT_BATCH_SIZE = 2_000;
+const YIELD_EVERY_ROWS = 200;
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** Errors sent back with a refused import; the full list is in the preview and its CSV download. */
 export const ERRORS_IN_RESPONSE = 200;
 
@@ -187,17 +189,34 @@ export async function importTeam(db: Database, request: ImportRequest): Promise<
       let batch: RepToInsert[] = [];
       let batchIndex = 0;
       let saved = 0;
+      // One batch in flight at a time: the database writes batch N while this thread reads and validates batch
+      // N+1. Its outcome is awaited before the next batch is sent and before the transaction ends.
+      let inFlight: { promise: Promise<void>; rows: number } | null = null;
+      const settle = async () => {
+        if (!inFlight) return;
+        const { promise, rows } = inFlight;
+        inFlight = null;
+        await promise;
+        saved += rows;
+        request.onProgress?.({ phase: "saving", rowsSaved: saved, rowsTotal: preview.rowCount });
+      };
       const flush = async () => {
         await request.beforeBatch?.(batchIndex++);
         const rows = batch;
         batch = [];
-        await insertRepBatch(tx, org.id, snapshot.id, rows);
+        await settle();
+        const promise = insertRepBatch(tx, org.id, snapshot.id, rows);
+        // Observed by settle(); this keeps a failure while the next batch is read from being "unhandled".
+        promise.catch(() => undefined);
+        inFlight = { promise, rows: rows.length };
         summary.add(rows.map((b) => b.rep));
-        saved += rows.length;
-        request.onProgress?.({ phase: "saving", rowsSaved: saved, rowsTotal: preview.rowCount });
-        // Embedded PGlite runs in this thread and only yields microtasks: give the event loop a turn per batch,
-        // so progress reaches the browser and other requests are served during a large import.
-        await new Promise<void>((resolve) => setImmediate(resolve));
+        // Give the event loop turns before reading on. postgres.js writes a query to its socket from a
+        // setImmediate queued only once the query has gone through drizzle's promise chain, i.e. after the first
+        // turn below was queued: the second turn lets that write go out, so the database works on this batch
+        // while the next one is read. Embedded PGlite runs in this thread; the turns let progress reach the
+        // browser and other requests be served during a large import.
+        await nextTurn();
+        await nextTurn();
       };
       const problems: CsvRowError[] = [];
       let invalidRows = 0;
@@ -214,6 +233,9 @@ export async function importTeam(db: Database, request: ImportRequest): Promise<
         if (invalidRows > 0 && !validOnly) continue;
         batch.push({ rowNumber: result.row, rep: result.rep });
         if (batch.length >= IMPORT_BATCH_SIZE) await flush();
+        // A batch is about a megabyte on the wire; the socket only takes the rest of it while the event loop
+        // turns, so turn it now and then while reading, or the database would wait for this loop.
+        else if (inFlight && batch.length % YIELD_EVERY_ROWS === 0) await nextTurn();
       }
       if (invalidRows > 0 && !validOnly) {
         const valid = preview.rowCount - invalidRows;
@@ -225,6 +247,7 @@ export async function importTeam(db: Database, request: ImportRequest): Promise<
         );
       }
       if (batch.length) await flush();
+      await settle();
       if (saved === 0) {
         throw rowErrors("No row of the file can be imported.", problems, errorCount, preview.rowCount);
       }
