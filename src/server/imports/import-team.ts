@@ -28,7 +28,7 @@ export function rememberedMapping(stored: unknown) {
 }
 
 export const IMPORT_BATCH_SIZE = 2_000;
-const YIELD_EVERY_ROWS = 200;
+const YIELD_EVERY_ROWS = 100;
 const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 /** Errors sent back with a refused import; the full list is in the preview and its CSV download. */
 export const ERRORS_IN_RESPONSE = 200;
