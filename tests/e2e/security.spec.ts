@@ -48,3 +48,33 @@ test("a state-changing tRPC call from another origin is refused", async ({ reque
   });
   expect(same.status()).toBe(200);
 });
+
+test("a tampered session cookie is no session, and a signed-out cookie stays dead", async ({
+  playwright,
+}) => {
+  const email = uniqueEmail("replay");
+  const owner = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
+  await signUpViaApi(owner, { name: "Replay", email, org: "Replay Co" });
+  const cookie = (await owner.storageState()).cookies.find((c) => c.name.includes("authjs.session-token"));
+  expect(cookie).toBeTruthy();
+  // A context without cookies of its own, so each call carries exactly the cookie given.
+  const probe = await playwright.request.newContext({ baseURL: test.info().project.use.baseURL });
+  const me = (value: string) =>
+    probe.get("/api/trpc/auth.me", { headers: { cookie: `${cookie!.name}=${value}` } });
+
+  const ok = await me(cookie!.value);
+  expect(ok.status()).toBe(200);
+  expect(await ok.text()).toContain(email);
+
+  const middle = Math.floor(cookie!.value.length / 2);
+  const flipped = cookie!.value[middle] === "A" ? "B" : "A";
+  const tampered = cookie!.value.slice(0, middle) + flipped + cookie!.value.slice(middle + 1);
+  expect((await me(tampered)).status()).toBe(401);
+
+  // Signing out revokes the session; the same cookie sent again (a copy kept by an attacker) opens nothing.
+  const signOut = await owner.post("/api/trpc/auth.signOutEverywhere", { data: { json: {} } });
+  expect(signOut.status()).toBe(200);
+  expect((await me(cookie!.value)).status()).toBe(401);
+  await owner.dispose();
+  await probe.dispose();
+});

@@ -1,6 +1,8 @@
 import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
+import { decode } from "next-auth/jwt";
 import Credentials from "next-auth/providers/credentials";
+import { cookies } from "next/headers";
 import { getDb } from "../db";
 import { consume, reset } from "../ratelimit";
 import { ServiceError } from "../errors";
@@ -94,8 +96,49 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
 
 /** The signed-in user of this request, checked against the sessions table (revoked sessions end at once). */
 export async function getSessionUser() {
-  const session = await auth();
-  const sid = session?.sessionId;
+  const sid = await sessionIdFromCookie();
   if (!sid) return null;
   return findActiveSession(await getDb(), sid);
+}
+
+/** Auth.js's session cookie; the `__Secure-` name when it was set over HTTPS. */
+const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
+const DECODED_CACHE_SIZE = 10_000;
+const decodedTokens = new Map<string, { sid: string | null; expiresAt: number }>();
+let authSecret: string | undefined;
+
+/**
+ * The session id inside this request's session cookie. The cookie is an encrypted token that only carries the
+ * id (the session itself, and whether it was revoked, is read from the database on every request); decrypting
+ * it costs a key derivation, so a token already decrypted is remembered until it expires. Unlike `auth()`, this
+ * does not re-issue the cookie: the session's lifetime is fixed at sign-in, in the sessions table.
+ */
+export async function sessionIdFromCookie(): Promise<string | null> {
+  const jar = await cookies();
+  for (const name of SESSION_COOKIES) {
+    const token = jar.get(name)?.value;
+    if (!token) continue;
+    const hit = decodedTokens.get(token);
+    if (hit) return hit.expiresAt > Date.now() ? hit.sid : null;
+    authSecret ??= resolveAuthSecret();
+    let claims: { sid?: unknown; exp?: unknown };
+    try {
+      claims = (await decode({ token, secret: authSecret, salt: name })) ?? {};
+    } catch {
+      return null; // tampered, or sealed with another secret
+    }
+    const sid = typeof claims.sid === "string" ? claims.sid : null;
+    const expiresAt = typeof claims.exp === "number" ? claims.exp * 1000 : 0;
+    if (decodedTokens.size >= DECODED_CACHE_SIZE) {
+      const oldest = decodedTokens.keys().next().value;
+      if (oldest !== undefined) decodedTokens.delete(oldest);
+    }
+    decodedTokens.set(token, { sid, expiresAt });
+    return expiresAt > Date.now() ? sid : null;
+  }
+  // A cookie too large for one (split into numbered chunks) is left to Auth.js.
+  if (jar.getAll().some((c) => c.name.includes("authjs.session-token."))) {
+    return (await auth())?.sessionId ?? null;
+  }
+  return null;
 }
