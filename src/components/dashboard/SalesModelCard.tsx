@@ -74,7 +74,11 @@ export function SalesModelCard({
                     ? "—"
                     : e.criterion === "deal_size"
                       ? fmtMoney(e.value, currency)
-                      : fmtNumber(e.value)}
+                      : e.criterion === "sales_cycle"
+                        ? `${fmtNumber(e.value)} days`
+                        : e.criterion === "customer_employees"
+                          ? `${fmtNumber(e.value)} employees`
+                          : fmtNumber(e.value)}
                 </td>
                 <td className="py-1 pr-2">{SOURCE_TEXT[e.source]}</td>
                 <td className="py-1 pr-2">{e.verdict === "unknown" ? "—" : e.verdict}</td>

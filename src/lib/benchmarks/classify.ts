@@ -231,7 +231,7 @@ export function classifySalesModel(profile: OrgProfile, metrics: TeamMetrics): S
   const reasoning =
     model === "unknown"
       ? "No criterion is known: set deal size, sales cycle, decision makers and customer size in the org profile."
-      : `${votes.relationship} criteria point to the relationship model, ${votes.transactional} to the transactional model, ${votes.borderline} are borderline and ${votes.missing} unknown. ` +
+      : `${votes.relationship} ${votes.relationship === 1 ? "criterion points" : "criteria point"} to the relationship model, ${votes.transactional} to the transactional model, ${votes.borderline} ${votes.borderline === 1 ? "is" : "are"} borderline and ${votes.missing} unknown. ` +
         "A model needs the majority with none against it, or a lead of two.";
   return { model, confidence, votes, evidence, missingInputs, reasoning };
 }
