@@ -9,41 +9,9 @@ import { signUp } from "../src/server/auth/signup";
 import { importTeam } from "../src/server/imports/import-team";
 import { organizations } from "../src/server/db/schema";
 import { analyzeTeamCsv, iterateTeamRows } from "../src/lib/csv";
+import { generateTeamCsv } from "./lib/team-file";
 
 const ROWS = Number(process.env.BENCH_ROWS ?? 100_000);
-
-function generate(rows: number) {
-  const lines = [
-    "name,email,role,title,team,base_salary,ote,annual_quota,quota_attainment,calls,voicemails,emails,social_touches,meetings,deals_won,avg_deal_size,sales_cycle_days,decision_makers,remote_selling_pct",
-  ];
-  const roles = ["inside", "outside", "hybrid"];
-  for (let i = 0; i < rows; i++) {
-    lines.push(
-      [
-        `Rep ${i}`,
-        `rep${i}@bench.example`,
-        roles[i % 3],
-        i % 2 ? "Account Executive" : "SDR",
-        `Team ${i % 25}`,
-        40000 + (i % 20000),
-        90000 + (i % 30000),
-        500000 + (i % 400000),
-        `${60 + (i % 70)}%`,
-        200 + (i % 300),
-        40 + (i % 80),
-        500 + (i % 700),
-        20 + (i % 90),
-        20 + (i % 40),
-        3 + (i % 10),
-        8000 + (i % 40000),
-        30 + (i % 120),
-        1 + (i % 6),
-        `${30 + (i % 70)}%`,
-      ].join(","),
-    );
-  }
-  return Buffer.from(lines.join("\n") + "\n");
-}
 
 async function main() {
   const base = process.env.BENCH_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
@@ -55,7 +23,7 @@ async function main() {
   const handle = await openDatabase({ url: url.toString(), max: 4 });
   try {
     await handle.migrate();
-    const bytes = generate(ROWS);
+    const bytes = generateTeamCsv(ROWS);
     console.info(
       `Generated ${ROWS.toLocaleString("en-US")} rows (${(bytes.length / 1024 / 1024).toFixed(1)} MB).`,
     );

@@ -20,6 +20,7 @@ import { organizations, users } from "../src/server/db/schema";
 import { hashPassword } from "../src/server/auth/password";
 import { generateApiKey } from "../src/server/apikeys/keys";
 import { importTeam } from "../src/server/imports/import-team";
+import { generateTeamCsv } from "./lib/team-file";
 
 function flag(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -43,39 +44,9 @@ const userEmail = (i: number) => `load-${i}@example.com`;
 const orgSlug = (i: number) => `load-org-${i}`;
 const BIG = ORGS + 1; // the number of the 10,000-rep organization and its owner
 
-/** A team file in the product's CSV format (all 19 columns), varied by `offset`. */
+/** A team file in the product's CSV format, varied by `offset`. */
 function teamCsv(rows: number, offset: number) {
-  const lines = [
-    "name,email,role,title,team,base_salary,ote,annual_quota,quota_attainment,calls,voicemails,emails,social_touches,meetings,deals_won,avg_deal_size,sales_cycle_days,decision_makers,remote_selling_pct",
-  ];
-  const roles = ["inside", "outside", "hybrid"];
-  for (let r = 0; r < rows; r++) {
-    const i = r + offset;
-    lines.push(
-      [
-        `Rep ${r}`,
-        `rep${r}@load.example`,
-        roles[i % 3],
-        i % 2 ? "Account Executive" : "SDR",
-        `Team ${r % 20}`,
-        40000 + (i % 20000),
-        90000 + (i % 30000),
-        500000 + (i % 400000),
-        `${60 + (i % 70)}%`,
-        200 + (i % 300),
-        40 + (i % 80),
-        500 + (i % 700),
-        20 + (i % 90),
-        20 + (i % 40),
-        3 + (i % 10),
-        8000 + (i % 40000),
-        30 + (i % 120),
-        1 + (i % 6),
-        `${30 + (i % 70)}%`,
-      ].join(","),
-    );
-  }
-  return Buffer.from(lines.join("\n") + "\n");
+  return generateTeamCsv(rows, { offset, teams: 20, domain: "load.example" });
 }
 
 // ---------------------------------------------------------------------------------------------------------------
