@@ -3,13 +3,12 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useMutation } from "@tanstack/react-query";
-import { TRPCClientError } from "@trpc/client";
 import { z } from "zod";
 import { Field, FormError } from "@/components/Field";
 import { PASSWORD_MAX, PASSWORD_MIN, passwordSchema, personNameSchema } from "@/lib/validation/auth";
 import { fieldErrors } from "@/lib/validation/form";
+import { formErrors } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/react";
-import type { AppRouter } from "@/server/api/root";
 
 const formSchema = z.object({ name: personNameSchema, password: passwordSchema });
 
@@ -53,15 +52,9 @@ export function InvitedSignUpForm({
       router.push(`/o/${organizationSlug}`);
       router.refresh();
     } catch (err) {
-      if (err instanceof TRPCClientError) {
-        const data2 = (err as TRPCClientError<AppRouter>).data;
-        const zodFields = data2?.fieldErrors;
-        if (zodFields && Object.keys(zodFields).some((k) => k === "name" || k === "password"))
-          setErrors(Object.fromEntries(Object.entries(zodFields).map(([k, v]) => [k, v?.[0] ?? ""])));
-        else setFormError(err.message);
-      } else {
-        setFormError("Something went wrong. Please try again.");
-      }
+      const shown = formErrors(err, ["name", "password"]);
+      setErrors(shown.fields);
+      setFormError(shown.form);
     }
   }
 

@@ -4,12 +4,11 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useMutation } from "@tanstack/react-query";
-import { TRPCClientError } from "@trpc/client";
 import { Field, FormError } from "@/components/Field";
 import { PASSWORD_MAX, PASSWORD_MIN, signUpSchema } from "@/lib/validation/auth";
 import { fieldErrors } from "@/lib/validation/form";
+import { formErrors } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/react";
-import type { AppRouter } from "@/server/api/root";
 
 export function SignUpForm({ callbackUrl }: { callbackUrl: string | null }) {
   const trpc = useTRPC();
@@ -44,17 +43,9 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string | null }) {
       router.push(callbackUrl ?? `/o/${organizationSlug}`);
       router.refresh();
     } catch (err) {
-      if (err instanceof TRPCClientError) {
-        const e2 = err as TRPCClientError<AppRouter>;
-        const field = e2.data?.field;
-        const zodFields = e2.data?.fieldErrors;
-        if (field) setErrors({ [field]: e2.message });
-        else if (zodFields)
-          setErrors(Object.fromEntries(Object.entries(zodFields).map(([k, v]) => [k, v?.[0] ?? ""])));
-        else setFormError(e2.message);
-      } else {
-        setFormError("Something went wrong. Please try again.");
-      }
+      const shown = formErrors(err, ["name", "email", "password", "organizationName"]);
+      setErrors(shown.fields);
+      setFormError(shown.form);
     }
   }
 

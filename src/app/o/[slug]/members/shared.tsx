@@ -1,9 +1,7 @@
 "use client";
 import { useState } from "react";
 import { Badge } from "@tremor/react";
-import { TRPCClientError } from "@trpc/client";
 import { ROLE_LABELS, type Role } from "@/lib/permissions";
-import type { AppRouter } from "@/server/api/root";
 
 const ROLE_COLORS: Record<Role, string> = {
   owner: "violet",
@@ -20,17 +18,7 @@ export function RoleBadge({ role }: { role: Role }) {
   );
 }
 
-export function errorMessage(err: unknown): string {
-  if (err instanceof TRPCClientError) return err.message;
-  return "Something went wrong. Please try again.";
-}
-
-/** The input field a server error is about, when it names one. */
-export function errorField(err: unknown): string | undefined {
-  if (!(err instanceof TRPCClientError)) return undefined;
-  const data = (err as TRPCClientError<AppRouter>).data;
-  return data?.field ?? Object.keys(data?.fieldErrors ?? {})[0];
-}
+export { errorField, errorMessage } from "@/trpc/errors";
 
 export const formatDate = (d: Date) =>
   new Intl.DateTimeFormat("en-US", { dateStyle: "medium" }).format(new Date(d));

@@ -2,12 +2,11 @@
 import { useMemo, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
-import { TRPCClientError } from "@trpc/client";
 import { Field, FormError } from "@/components/Field";
 import { sizeBandFor, SIZE_BANDS, type SizeBandInfo } from "@/lib/benchmarks";
 import { orgProfileSchema } from "@/lib/validation/org-profile";
+import { formErrors } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/react";
-import type { AppRouter } from "@/server/api/root";
 
 interface Initial {
   name: string;
@@ -102,9 +101,9 @@ export function ProfileForm({
       setSaved(true);
       router.refresh();
     } catch (err) {
-      setFormError(
-        err instanceof TRPCClientError ? (err as TRPCClientError<AppRouter>).message : "Could not save.",
-      );
+      const shown = formErrors(err, ["name", "industry", "currency", ...NUMBER_FIELDS], "Could not save.");
+      setErrors(shown.fields);
+      setFormError(shown.form);
     }
   }
 
