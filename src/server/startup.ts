@@ -58,14 +58,13 @@ async function checkRowLevelSecurity(db: Database) {
 }
 
 function fail(e: unknown, step: "connect" | "migrate" = "connect"): never {
-  const reason = e instanceof Error ? e.message : String(e);
+  // drizzle wraps the driver's error ("Failed query: …"); its cause says what happened (e.g. ECONNREFUSED).
+  const root = e instanceof Error && e.cause instanceof Error ? e.cause : e;
+  const reason =
+    root instanceof Error ? root.message || String((root as { code?: string }).code) : String(root);
   if (env.DATABASE_URL) {
-    const unreachable =
-      /ECONNREFUSED|ENOTFOUND|ETIMEDOUT|EHOSTUNREACH|password authentication|database "[^"]*" does not exist/.test(
-        `${reason} ${(e as { code?: string }).code ?? ""}`,
-      );
     const what =
-      step === "migrate" && !unreachable ? "Cannot migrate the database" : "Cannot connect to the database";
+      step === "migrate" ? "Cannot reach or migrate the database" : "Cannot connect to the database";
     console.error(`${what} at DATABASE_URL=${redact(env.DATABASE_URL)}: ${reason}`);
   } else {
     console.error(`Cannot open the embedded database in DATA_DIR=${env.DATA_DIR}: ${reason}`);

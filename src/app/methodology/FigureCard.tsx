@@ -149,14 +149,7 @@ export function FigureCard({ figure: f }: { figure: BenchmarkFigure }) {
           </Property>
         ) : null}
       </dl>
-      <figure className="mt-3 rounded-md border border-gray-200 bg-gray-50 p-3 text-sm dark:border-gray-800 dark:bg-gray-950">
-        <blockquote lang="zh" className="text-base leading-relaxed">
-          {f.sourceZh}
-        </blockquote>
-        <figcaption className="mt-2 text-gray-700 dark:text-gray-300">
-          <span className="font-medium">English rendering:</span> {f.sourceEn}
-        </figcaption>
-      </figure>
+      <SourceSentence zh={f.sourceZh} en={f.sourceEn} />
       <p className="mt-3 text-sm">
         <strong>Caveat.</strong> {f.caveat}
       </p>
@@ -195,5 +188,19 @@ export function FigureCard({ figure: f }: { figure: BenchmarkFigure }) {
         )}
       </div>
     </article>
+  );
+}
+
+/** The article's sentence as published (the Chinese text) with its English rendering. */
+export function SourceSentence({ zh, en }: { zh: string; en: string }) {
+  return (
+    <figure className="mt-3 rounded-md border border-gray-200 bg-gray-50 p-3 text-sm dark:border-gray-800 dark:bg-gray-950">
+      <blockquote lang="zh" className="text-base leading-relaxed">
+        {zh}
+      </blockquote>
+      <figcaption className="mt-2 text-gray-700 dark:text-gray-300">
+        <span className="font-medium">English rendering:</span> {en}
+      </figcaption>
+    </figure>
   );
 }

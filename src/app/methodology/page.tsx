@@ -17,7 +17,7 @@ import {
   type BenchmarkFigure,
   type SizeBand,
 } from "@/lib/benchmarks";
-import { FigureCard } from "./FigureCard";
+import { FigureCard, SourceSentence } from "./FigureCard";
 import { RULE_CRITERIA, BAND_NAMES, BANDS, MODELS, TARGET_RANGES } from "./usage";
 
 export const metadata: Metadata = {
@@ -526,14 +526,7 @@ export default function MethodologyPage() {
                 <p className="mt-0.5 text-xs text-gray-600 dark:text-gray-400">
                   Finding id <FigureLink id={f.id} />
                 </p>
-                <figure className="mt-3 rounded-md border border-gray-200 bg-gray-50 p-3 text-sm dark:border-gray-800 dark:bg-gray-950">
-                  <blockquote lang="zh" className="text-base">
-                    {f.sourceZh}
-                  </blockquote>
-                  <figcaption className="mt-2 text-gray-700 dark:text-gray-300">
-                    <span className="font-medium">English rendering:</span> {f.sourceEn}
-                  </figcaption>
-                </figure>
+                <SourceSentence zh={f.sourceZh} en={f.sourceEn} />
               </article>
             ))}
           </div>

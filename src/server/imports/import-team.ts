@@ -210,12 +210,8 @@ export async function importTeam(db: Database, request: ImportRequest): Promise<
         promise.catch(() => undefined);
         inFlight = { promise, rows: rows.length };
         summary.add(rows.map((b) => b.rep));
-        // Give the event loop turns before reading on. postgres.js writes a query to its socket from a
-        // setImmediate queued only once the query has gone through drizzle's promise chain, i.e. after the first
-        // turn below was queued: the second turn lets that write go out, so the database works on this batch
-        // while the next one is read. Embedded PGlite runs in this thread; the turns let progress reach the
-        // browser and other requests be served during a large import.
-        await nextTurn();
+        // Embedded PGlite runs in this thread: a turn of the event loop per batch lets progress reach the browser
+        // and other requests be served during a large import.
         await nextTurn();
       };
       const problems: CsvRowError[] = [];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyzeTeamCsv, iterateTeamRows, repsToCsv } from "@/lib/csv";
 import type { Rep } from "@/lib/team/types";
+import { EMPTY_REP } from "../../helpers/reps";
 
 /**
  * 100,000 generated rows (every column filled, money with $ and thousands separators, percents with %,
@@ -64,25 +65,15 @@ describe("performance", () => {
 
   it("round-trips 100,000 exported reps", () => {
     const reps: Rep[] = Array.from({ length: 100_000 }, (_, i) => ({
+      ...EMPTY_REP,
       name: `Rep ${i}`,
       email: `rep${i}@acme.com`,
       role: i % 2 ? "inside" : "outside",
-      title: null,
       team: "=EMEA",
       baseSalary: 40_000 + i / 100,
       ote: 100_000,
-      annualQuota: null,
       quotaAttainment: (i % 300) / 200,
       calls: i % 900,
-      voicemails: null,
-      emails: null,
-      socialTouches: null,
-      meetings: null,
-      dealsWon: null,
-      avgDealSize: null,
-      salesCycleDays: null,
-      decisionMakers: null,
-      remoteSellingPct: null,
     }));
     const csv = repsToCsv(reps);
     const result = analyzeTeamCsv(csv);
