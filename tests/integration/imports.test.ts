@@ -101,6 +101,12 @@ describe("team import", () => {
     expect(again.snapshotId).not.toBe(first.snapshotId);
   });
 
+  it("does not offer to import the valid rows of a file that has none", async () => {
+    const t = await newTenant(handle.db, "none");
+    const err = await errorOf(run(t.org.id, t.user, Buffer.from("name,role,calls\nAna,inside,abc\n")));
+    expect(err?.message).toBe("1 of 1 rows have errors. Fix them and upload the file again.");
+  });
+
   it("refuses a file with row errors, naming row, column and value; imports only the valid rows when asked", async () => {
     const t = await newTenant(handle.db, "err");
     const bad = Buffer.from(
@@ -108,6 +114,7 @@ describe("team import", () => {
     );
     const err = await errorOf(run(t.org.id, t.user, bad));
     expect(err?.code).toBe("UNPROCESSABLE_CONTENT");
+    expect(err?.message).toBe("2 of 4 rows have errors. Fix them, or import the 2 valid rows only.");
     const errors = err?.details?.errors as { row: number; column: string; value: string; message: string }[];
     expect(errors.find((e) => e.row === 3 && e.column === "base_salary")).toMatchObject({ value: "abc" });
     expect(errors.some((e) => e.row === 4 && e.column === "role")).toBe(true);

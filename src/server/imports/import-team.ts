@@ -236,7 +236,10 @@ export async function importTeam(db: Database, request: ImportRequest): Promise<
       if (invalidRows > 0 && !validOnly) {
         const valid = preview.rowCount - invalidRows;
         throw rowErrors(
-          `${invalidRows.toLocaleString("en-US")} of ${preview.rowCount.toLocaleString("en-US")} rows have errors. Fix them, or import the ${valid.toLocaleString("en-US")} valid rows only.`,
+          `${invalidRows.toLocaleString("en-US")} of ${preview.rowCount.toLocaleString("en-US")} rows have errors. ` +
+            (valid > 0
+              ? `Fix them, or import the ${valid.toLocaleString("en-US")} valid rows only.`
+              : "Fix them and upload the file again."),
           problems,
           errorCount,
           preview.rowCount,
