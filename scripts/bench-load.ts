@@ -5,7 +5,8 @@
 // with autocannon. Prints a table and writes bench-results/load-<date>.json; the database is dropped at the end.
 // Builds first when .next is missing or with --build. Settings: BENCH_DURATION (seconds per scenario, 30),
 // BENCH_CONNECTIONS (50), BENCH_SCENARIOS (e.g. "a,c"), BENCH_SESSIONS (signed-in owners, 50), BENCH_PORT (3177),
-// BENCH_SERVER_NODE_ARGS (node flags for the server, e.g. "--cpu-prof").
+// BENCH_SERVER_NODE_ARGS (node flags for the server, e.g. "--cpu-prof"), WEB_CONCURRENCY (server processes, as for
+// `npm start`: one per core by default).
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -253,7 +254,17 @@ async function startServer(databaseUrl: string, port: number, logFile: string) {
   const log = fs.openSync(logFile, "w");
   // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=bench-results", profiles the server.
   const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
-  server = spawn(process.execPath, [...nodeArgs, nextBin, "start", "-p", String(port), "-H", "127.0.0.1"], {
+  // The server runs as `npm start` runs it: scripts/cluster.mjs, one process per core unless WEB_CONCURRENCY says.
+  const entry = [
+    path.join(ROOT, "scripts", "cluster.mjs"),
+    nextBin,
+    "start",
+    "-p",
+    String(port),
+    "-H",
+    "127.0.0.1",
+  ];
+  server = spawn(process.execPath, [...nodeArgs, ...entry], {
     cwd: ROOT,
     stdio: ["ignore", log, log],
     env: childEnv({
@@ -392,12 +403,22 @@ function cpuSample() {
       return 0;
     }
   };
+  const parent = (pid: string) => {
+    try {
+      return Number(fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ")[1]);
+    } catch {
+      return 0;
+    }
+  };
   let postgresMs = 0;
+  let serverMs = server?.pid ? ticks(server.pid) : 0;
   try {
     for (const pid of fs.readdirSync("/proc")) {
       if (!/^\d+$/.test(pid)) continue;
       try {
-        if (dbName && fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(dbName))
+        // The server's worker processes (scripts/cluster.mjs) are its children.
+        if (server?.pid && parent(pid) === server.pid) serverMs += ticks(pid);
+        else if (dbName && fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").includes(dbName))
           postgresMs += ticks(pid);
       } catch {
         // gone meanwhile
@@ -415,7 +436,7 @@ function cpuSample() {
   }
   const own = process.cpuUsage();
   return {
-    serverMs: server?.pid ? ticks(server.pid) : 0,
+    serverMs,
     postgresMs,
     generatorMs: (own.user + own.system) / 1000,
     machineBusyMs,
@@ -510,13 +531,14 @@ async function main() {
   const [{ version: pgVersion } = { version: "?" }] = await admin<{ version: string }[]>`select version()`;
   const machine = {
     cpus: os.availableParallelism(),
+    serverProcesses: Number(process.env.WEB_CONCURRENCY || os.availableParallelism()),
     memoryGiB: Math.round(os.totalmem() / 2 ** 30),
     node: process.version,
     postgres: pgVersion,
     loadAverageAtStart: os.loadavg().map((l) => Math.round(l * 100) / 100),
   };
   console.info(
-    `Machine: ${machine.cpus} CPUs, ${machine.memoryGiB} GiB, Node ${machine.node}, ${pgVersion.split(" on ")[0]}`,
+    `Machine: ${machine.cpus} CPUs, ${machine.memoryGiB} GiB, Node ${machine.node}, ${pgVersion.split(" on ")[0]}; server processes: ${machine.serverProcesses}`,
   );
 
   buildIfNeeded();

@@ -1,8 +1,10 @@
 // `npm start`: builds the app when the build is missing or older than the sources, then serves it.
+// With DATABASE_URL it runs one process per core (WEB_CONCURRENCY, see scripts/cluster.mjs).
 // The server itself creates the embedded database, migrates, seeds the demo org and prints the demo login.
-import { spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { runCluster, workerCount } from "./cluster.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
@@ -41,11 +43,15 @@ if (builtAt < sourcesAt) {
 }
 
 const port = process.env.PORT ?? "3000";
-const server = spawn(process.execPath, [nextBin, "start", "-p", port], {
-  cwd: root,
-  stdio: "inherit",
-  env: process.env,
-});
-console.info(`SalesMix is starting on http://localhost:${port}`);
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+let workers;
+try {
+  workers = workerCount();
+} catch (e) {
+  console.error(e.message);
+  process.exit(1);
+}
+console.info(
+  `SalesMix is starting on http://localhost:${port}${workers > 1 ? ` with ${workers} processes` : ""}`,
+);
+// Extra arguments go to `next start` (e.g. -H 127.0.0.1).
+process.exit(await runCluster(nextBin, ["start", "-p", port, ...process.argv.slice(2)], workers));

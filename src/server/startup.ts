@@ -33,10 +33,14 @@ export async function startServer() {
   await checkRowLevelSecurity(handle.db);
   if (env.SEED_DEMO === "true") {
     await seedDemo(handle.db);
-    console.info(
-      `SalesMix demo login: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}  (database: ${handle.engine === "pglite" ? `embedded PGlite in ${env.DATA_DIR}` : "PostgreSQL"})`,
-    );
+    const worker = process.env.SALESMIX_WORKER;
+    if (!worker || worker === "1")
+      console.info(
+        `SalesMix demo login: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}  (database: ${handle.engine === "pglite" ? `embedded PGlite in ${env.DATA_DIR}` : "PostgreSQL"})`,
+      );
   }
+  // Under scripts/cluster.mjs: the database is migrated and seeded, so the other processes may start.
+  process.send?.({ salesmix: "ready" });
 }
 
 /**

@@ -61,6 +61,9 @@ export async function openDatabase(options: OpenOptions): Promise<DatabaseHandle
         // Migrations run on their own connection as the login (or owner) role, never as the app role.
         const owner = postgres(options.ownerUrl ?? url, { max: 1, onnotice: () => {} });
         try {
+          // Several servers may start at once (processes of one machine, replicas): one migrates, the others
+          // wait here and then find nothing left to do. The lock ends with this connection.
+          await owner`select pg_advisory_lock(hashtext('salesmix.migrations'))`;
           const { migrate } = await import("drizzle-orm/postgres-js/migrator");
           await migrate(drizzle(owner, { schema }), { migrationsFolder: migrationsFolder() });
         } finally {
