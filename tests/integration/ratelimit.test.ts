@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { createTestDatabase } from "../helpers/db";
-import type { DatabaseHandle } from "@/server/db/client";
+import { queryRows, type DatabaseHandle } from "@/server/db/client";
 import { rateLimits } from "@/server/db/schema";
 import { consume, createLimiter, LIMITS } from "@/server/ratelimit";
 import { ServiceError } from "@/server/errors";
@@ -37,5 +37,13 @@ describe("rate limits kept in the database", () => {
     expect(row?.points).toBe(LIMITS.signInAccount.points + 1);
     // Another key is not affected.
     await expect(consume("signInAccount", `other-${key}`, 1, second)).resolves.toBeUndefined();
+  });
+
+  it("keeps the counters in an unlogged table: no WAL written or waited for on each API request", async () => {
+    const [table] = await queryRows<{ persistence: string }>(
+      handle.db,
+      sql`select relpersistence as persistence from pg_class where relname = 'rate_limits'`,
+    );
+    expect(table?.persistence).toBe("u");
   });
 });

@@ -326,6 +326,42 @@ describe("report CSV export", () => {
     expect(audits[0]?.data).toMatchObject({ team: "=1+2", reps: 3 });
   });
 
+  it("follows the current snapshot through a new upload, a mark, a delete and a profile change (nothing stale)", async () => {
+    const t = await tenantWithTeam("current", teamSmall, "first.csv");
+    const overview = async () => {
+      const report = await t.caller.report.overview({ orgSlug: t.org.slug });
+      if (!report) throw new Error("no report");
+      return report;
+    };
+    const first = await overview();
+    expect(first.snapshot.id).toBe(t.snapshotId);
+    expect((await overview()).analysis.metrics.headCount.total).toBe(5);
+
+    const second = await importTeam(handle.db, {
+      organization: await orgRow(t.org.id),
+      role: "owner",
+      actor: t.actor,
+      bytes: e2eTeam,
+      options: { asOf: "2026-10-31", period: "October", fileName: "second.csv" },
+    });
+    const latest = await overview();
+    expect([latest.snapshot.id, latest.snapshot.fileName]).toEqual([second.snapshotId, "second.csv"]);
+    expect(latest.analysis.metrics.headCount.total).toBe(repsOf(e2eTeam).length);
+
+    await t.caller.imports.setCurrent({ orgSlug: t.org.slug, snapshotId: t.snapshotId });
+    expect((await overview()).snapshot.fileName).toBe("first.csv");
+    await t.caller.imports.delete({ orgSlug: t.org.slug, snapshotId: t.snapshotId });
+    expect((await overview()).snapshot.id).toBe(second.snapshotId);
+
+    await t.caller.org.updateProfile({ orgSlug: t.org.slug, annualRevenue: 900_000_000 });
+    const large = await overview();
+    expect([large.bandInfo.band, large.analysis.band]).toEqual(["large", "large"]);
+    expect(large.organization.profile.annualRevenue).toBe(900_000_000);
+
+    await t.caller.imports.delete({ orgSlug: t.org.slug, snapshotId: second.snapshotId });
+    expect(await t.caller.report.overview({ orgSlug: t.org.slug })).toBeNull();
+  });
+
   it("an org without an upload gets NOT_FOUND and no audit row", async () => {
     const t = await newTenant(handle.db, "rep-empty");
     const org = await orgRow(t.org.id);

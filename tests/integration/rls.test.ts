@@ -15,6 +15,7 @@ import {
 import { organizations, reps, teamSnapshots } from "@/server/db/schema";
 import { importTeam } from "@/server/imports/import-team";
 import { getReport } from "@/server/reports/report";
+import { hashApiKey } from "@/server/apikeys/keys";
 
 const fixture = fs.readFileSync(path.join(__dirname, "../fixtures/team-small.csv"));
 const TENANT_TABLES = ["memberships", "invitations", "team_snapshots", "reps", "audit_events", "api_keys"];
@@ -161,6 +162,50 @@ describe("row-level security", () => {
     });
     expect(result.imported.rowCount).toBe(6);
     expect(result.report?.analysis.metrics.headCount.total).toBe(6);
+  });
+
+  it("the one-statement access check (app_org_access) answers only for a member, and leaves no setting behind", async () => {
+    const settings = (tx: Db) =>
+      queryRows<{ org: string | null; usr: string | null }>(
+        tx,
+        sql`select current_setting('app.organization_id', true) as org, current_setting('app.user_id', true) as usr`,
+      );
+    const access = (tx: Db, userId: string, slug: string) =>
+      queryRows<{ org: string; role: string; snapshot: string | null }>(
+        tx,
+        sql`select access_organization_id as org, access_role as role, access_snapshot_id as snapshot
+            from app_org_access(${userId}::uuid, ${slug}::text)`,
+      );
+    await asApp(a.org.id, async (tx) => {
+      // A's owner asking for B's slug: nothing, and nothing of B leaks into the transaction's settings.
+      expect(await access(tx, a.user.id, b.org.slug)).toEqual([]);
+      expect(await settings(tx)).toEqual([{ org: a.org.id, usr: "" }]);
+      // B's owner asking for B: B, the role and B's current snapshot; the caller's org setting is restored.
+      expect(await access(tx, b.user.id, b.org.slug)).toEqual([
+        { org: b.org.id, role: "owner", snapshot: bSnapshot },
+      ]);
+      expect(await settings(tx)).toEqual([{ org: a.org.id, usr: "" }]);
+      // Still only A's rows afterwards.
+      expect(await count(tx, "reps", sql`where organization_id = ${b.org.id}`)).toBe(0);
+    });
+  });
+
+  it("app_api_key_access finds a key only by its hash and never a revoked one", async () => {
+    const created = await b.caller.apiKeys.create({ orgSlug: b.org.slug, name: "rls", scope: "read" });
+    const hash = hashApiKey(created.key);
+    const lookup = (tx: Db, keyHash: string) =>
+      queryRows<{ org: string; snapshot: string | null }>(
+        tx,
+        sql`select access_organization_id as org, access_snapshot_id as snapshot from app_api_key_access(${keyHash}::text)`,
+      );
+    await asApp(null, async (tx) => {
+      expect(await lookup(tx, hash)).toEqual([{ org: b.org.id, snapshot: bSnapshot }]);
+      expect(await lookup(tx, hashApiKey("smk_" + "x".repeat(40)))).toEqual([]);
+      // The key's row is not visible after the call: the hash setting was restored.
+      expect(await count(tx, "api_keys")).toBe(0);
+    });
+    await b.caller.apiKeys.revoke({ orgSlug: b.org.slug, keyId: created.id });
+    await asApp(null, async (tx) => expect(await lookup(tx, hash)).toEqual([]));
   });
 
   // PGlite has a single session, covered above with SET LOCAL ROLE; a server also gets a real app-role connection.

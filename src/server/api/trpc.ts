@@ -75,7 +75,9 @@ export const orgProcedure = authedProcedure
   .use(async ({ ctx, input, next }) => {
     const row = await findOrgAccess(ctx.db, ctx.user.id, input.orgSlug);
     if (!row) throw new TRPCError({ code: "NOT_FOUND", message: "Organization not found." });
-    return next({ ctx: { ...ctx, org: row.org, role: row.role } });
+    return next({
+      ctx: { ...ctx, org: row.org, role: row.role, currentSnapshotId: row.currentSnapshotId },
+    });
   });
 
 /** An org procedure that also needs a permission from the role table. */

@@ -1,8 +1,8 @@
 import "server-only";
-import { and, eq, isNull, lt, or } from "drizzle-orm";
+import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { apiKeys, organizations, type ApiKeyScope, type Organization } from "../db/schema";
 import type { Database } from "../db/client";
-import { withSecretLookup, withTenant } from "../db/tenant";
+import { withTenant } from "../db/tenant";
 import type { Actor } from "../audit";
 import { hashApiKey, looksLikeApiKey } from "./keys";
 
@@ -13,6 +13,8 @@ export interface AuthenticatedKey {
   org: Organization;
   key: { id: string; name: string; prefix: string; scope: ApiKeyScope };
   scope: ApiKeyScope;
+  /** The organization's current snapshot, read with the key (null before the first upload). */
+  currentSnapshotId: string | null;
 }
 
 /**
@@ -26,28 +28,28 @@ export async function authenticateApiKey(
 ): Promise<AuthenticatedKey | null> {
   if (!looksLikeApiKey(rawKey)) return null;
   const keyHash = hashApiKey(rawKey);
-  // The one read that starts without an organization: the key's hash finds its row, and with it the
-  // organization every later step is scoped to. Row-level security shows exactly the row with that hash.
-  const [row] = await withSecretLookup(db, "key_hash", keyHash, (tx) =>
-    tx
-      .select({
-        org: organizations,
-        id: apiKeys.id,
-        name: apiKeys.name,
-        prefix: apiKeys.prefix,
-        scope: apiKeys.scope,
-        lastUsedAt: apiKeys.lastUsedAt,
-      })
-      .from(apiKeys)
-      .innerJoin(organizations, eq(organizations.id, apiKeys.organizationId))
-      .where(and(eq(apiKeys.keyHash, keyHash), isNull(apiKeys.revokedAt))),
-  );
+  // The one read that starts without an organization: the key's hash finds its row, and with it the organization
+  // every later step is scoped to. One statement: `app_api_key_access` (drizzle/0004_request_access.sql) reads
+  // the key with app.key_hash set (row-level security shows exactly that row) and the organization's current
+  // snapshot with app.organization_id set.
+  const [row] = await db
+    .select({
+      org: organizations,
+      id: sql<string>`access.access_key_id`,
+      name: sql<string>`access.access_key_name`,
+      prefix: sql<string>`access.access_key_prefix`,
+      scope: sql<ApiKeyScope>`access.access_key_scope`,
+      lastUsedAt: sql<Date | null>`access.access_key_last_used_at`.mapWith(apiKeys.lastUsedAt),
+      currentSnapshotId: sql<string | null>`access.access_snapshot_id`,
+    })
+    .from(sql`app_api_key_access(${keyHash}::text) as access`)
+    .innerJoin(organizations, eq(organizations.id, sql`access.access_organization_id`));
   if (!row) return null;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_PRECISION_MS) {
     await touchLastUsed(db, row.org.id, row.id, now);
   }
   const key = { id: row.id, name: row.name, prefix: row.prefix, scope: row.scope };
-  return { org: row.org, key, scope: row.scope };
+  return { org: row.org, key, scope: row.scope, currentSnapshotId: row.currentSnapshotId };
 }
 
 async function touchLastUsed(db: Database, organizationId: string, keyId: string, now: Date) {

@@ -1,4 +1,5 @@
 import "server-only";
+import { LRUCache } from "lru-cache";
 import { and, asc, eq } from "drizzle-orm";
 import { teamSnapshots, type Organization, type TeamSnapshot } from "../db/schema";
 import type { Database } from "../db/client";
@@ -56,27 +57,78 @@ export interface Report {
   summary: SnapshotSummary["team"];
 }
 
+/** The part of a report that depends only on the snapshot and the filter: what the cache keeps. */
+interface SnapshotPart {
+  snapshot: Report["snapshot"];
+  options: Report["filter"]["options"];
+  summary: SnapshotSummary["team"];
+}
+
+/**
+ * Completed snapshots never change (their reps and summary are written once, in the import's transaction), so
+ * what a report reads from one can be kept: by organization, snapshot, team and title. An entry is only ever
+ * read after this request's own access check has named that snapshot as the organization's current one, so the
+ * cache decides nothing about who sees what; a deleted snapshot is no longer named and its entry ages out.
+ * Per process and bounded; each process fills its own.
+ */
+const snapshotParts = new LRUCache<string, SnapshotPart>({ max: 2_000 });
+
+/** Shared between requests, so nobody may change it (a change would throw rather than leak into others). */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !(value instanceof Date) && !Object.isFrozen(value)) {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+const partKey = (orgId: string, snapshotId: string, team: string | null, title: string | null) =>
+  JSON.stringify([orgId, snapshotId, team, title]);
+
 /**
  * Everything the overview shows, for the current (or a given) snapshot, optionally narrowed to one team and/or
  * title. The unfiltered report reads the summary stored at import (no rep rows); a filtered one sums the
  * matching reps. The dashboard and the REST API both call this, so they cannot disagree.
+ *
+ * `current` is the organization's current snapshot as the request's access check read it (`OrgAccess`,
+ * `AuthenticatedKey`): given, the report of the current snapshot comes from the cache without another query.
  */
 export async function getReport(
   db: Database,
   org: Organization,
-  opts: { snapshotId?: string | null; filter?: ReportFilter } = {},
+  opts: { snapshotId?: string | null; filter?: ReportFilter; current?: string | null } = {},
 ): Promise<Report | null> {
-  const snapshot = await resolveSnapshot(db, org, opts.snapshotId);
-  if (!snapshot) return null;
-  const stored = storedSummary(snapshot);
   const team = opts.filter?.team || null;
   const title = opts.filter?.title || null;
-  let summary = stored.team;
-  if (team || title) {
-    const filter: RepFilter = { team, title };
-    const builder = new SnapshotSummaryBuilder();
-    for await (const batch of iterateReps(db, org, snapshot.id, filter)) builder.add(batch);
-    summary = builder.build().team;
+  let part: SnapshotPart | undefined;
+  if (!opts.snapshotId && opts.current !== undefined) {
+    if (opts.current === null) return null;
+    part = snapshotParts.get(partKey(org.id, opts.current, team, title));
+  }
+  if (!part) {
+    const snapshot = await resolveSnapshot(db, org, opts.snapshotId ?? opts.current);
+    if (!snapshot) return null;
+    const stored = storedSummary(snapshot);
+    let summary = stored.team;
+    if (team || title) {
+      const filter: RepFilter = { team, title };
+      const builder = new SnapshotSummaryBuilder();
+      for await (const batch of iterateReps(db, org, snapshot.id, filter)) builder.add(batch);
+      summary = builder.build().team;
+    }
+    part = {
+      snapshot: {
+        id: snapshot.id,
+        asOf: snapshot.asOf,
+        period: snapshot.period,
+        fileName: snapshot.fileName,
+        rowCount: snapshot.rowCount,
+        createdAt: snapshot.createdAt,
+      },
+      options: { teams: stored.teams, titles: stored.titles },
+      summary,
+    };
+    snapshotParts.set(partKey(org.id, snapshot.id, team, title), deepFreeze(part));
   }
   const profile = orgProfile(org);
   const band = sizeBandFor(profile.annualRevenue);
@@ -88,18 +140,11 @@ export async function getReport(
       profile,
       profileComplete: profile.annualRevenue !== null,
     },
-    snapshot: {
-      id: snapshot.id,
-      asOf: snapshot.asOf,
-      period: snapshot.period,
-      fileName: snapshot.fileName,
-      rowCount: snapshot.rowCount,
-      createdAt: snapshot.createdAt,
-    },
-    filter: { team, title, options: { teams: stored.teams, titles: stored.titles } },
+    snapshot: { ...part.snapshot, createdAt: new Date(part.snapshot.createdAt) },
+    filter: { team, title, options: part.options },
     bandInfo: SIZE_BANDS[band],
-    analysis: analyzeTeam(summary, profile),
-    summary,
+    analysis: analyzeTeam(part.summary, profile),
+    summary: part.summary,
   };
 }
 

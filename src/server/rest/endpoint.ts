@@ -14,6 +14,8 @@ export interface ApiContext {
   request: Request;
   url: URL;
   org: Organization;
+  /** The organization's current snapshot, read with the key. */
+  currentSnapshotId: string | null;
   key: AuthenticatedKey["key"];
   actor: Actor;
   ip: string | null;
@@ -93,6 +95,7 @@ export function keyEndpoint<P = Record<string, never>>(
         request,
         url: new URL(request.url),
         org: found.org,
+        currentSnapshotId: found.currentSnapshotId,
         key: found.key,
         actor: apiKeyActor(found.key),
         ip: clientIp(request.headers),

@@ -14,6 +14,7 @@ export const reportRouter = createTRPCRouter({
     .query(({ ctx, input }) =>
       getReport(ctx.db, ctx.org, {
         snapshotId: input.snapshotId,
+        current: ctx.currentSnapshotId,
         filter: { team: input.team, title: input.title },
       }),
     ),

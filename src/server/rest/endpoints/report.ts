@@ -12,6 +12,7 @@ export const getReportJson = keyEndpoint("read", async (ctx) => {
   const query = parseQuery(ctx.url, reportQuerySchema);
   const report = await getReport(ctx.db, ctx.org, {
     snapshotId: query.snapshot ?? null,
+    current: ctx.currentSnapshotId,
     filter: { team: query.team ?? null, title: query.title ?? null },
   });
   if (!report) {
