@@ -20,6 +20,8 @@ COPY --from=build /app/.next/static ./.next/static
 COPY --from=build /app/public ./public
 COPY --from=build /app/drizzle ./drizzle
 COPY --from=build /app/node_modules/@electric-sql ./node_modules/@electric-sql
+COPY --from=build /app/scripts/cluster.mjs ./cluster.mjs
 USER node
 EXPOSE 3000
-CMD ["node", "server.js"]
+# One server process per core with DATABASE_URL (WEB_CONCURRENCY overrides; set it to the container's CPU limit).
+CMD ["node", "cluster.mjs", "server.js"]

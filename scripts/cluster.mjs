@@ -6,6 +6,7 @@
 // others start once it is ready. A process that dies is replaced; Ctrl-C / SIGTERM stop them all.
 import cluster from "node:cluster";
 import os from "node:os";
+import path from "node:path";
 import { pathToFileURL } from "node:url";
 
 /** How many server processes to run, and why, from the environment. */
@@ -30,7 +31,7 @@ export function workerCount(env = process.env) {
  * ready when it sends `{ salesmix: "ready" }`, after its migrations and seeding (src/server/startup.ts).
  */
 export function runCluster(entry, args, workers) {
-  cluster.setupPrimary({ exec: entry, args });
+  cluster.setupPrimary({ exec: path.resolve(entry), args });
   let stopping = false;
   let restarts = 0;
   let forked = 0;

@@ -104,3 +104,75 @@ test("the server killed in the middle of a large upload: no partial snapshot, th
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+/** The pids whose parent is `pid` (Linux /proc): the worker processes of scripts/cluster.mjs. */
+function childPids(pid: number): number[] {
+  const children: number[] = [];
+  for (const entry of fs.readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, "utf8");
+      if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === pid) children.push(Number(entry));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return children.sort();
+}
+
+test("npm start's process cluster: a killed server process is replaced while the others serve, and SIGTERM stops them all", async () => {
+  test.setTimeout(180_000);
+  const port = PORT + 1;
+  const clusterBase = `http://127.0.0.1:${port}`;
+  // On PostgreSQL two processes; on the embedded database always one (it belongs to one process).
+  const expected = process.env.E2E_DATABASE_URL ? 2 : 1;
+  const primary = spawn(
+    process.execPath,
+    ["scripts/cluster.mjs", "node_modules/next/dist/bin/next", "start", "-p", String(port)],
+    {
+      env: {
+        ...process.env,
+        SEED_DEMO: "false",
+        WEB_CONCURRENCY: "2",
+        ...(process.env.E2E_DATABASE_URL
+          ? { DATABASE_URL: process.env.E2E_DATABASE_URL }
+          : { DATA_DIR: dataDir }),
+      },
+      stdio: "ignore",
+    },
+  );
+  const healthy = async () => {
+    try {
+      return (await fetch(`${clusterBase}/api/health`)).ok;
+    } catch {
+      return false;
+    }
+  };
+  try {
+    await expect.poll(healthy, { timeout: 60_000 }).toBe(true);
+    await expect.poll(() => childPids(primary.pid!).length, { timeout: 60_000 }).toBe(expected);
+    const before = childPids(primary.pid!);
+
+    process.kill(before[0]!, "SIGKILL");
+    // A replacement starts (a new pid), and the app answers again.
+    await expect
+      .poll(
+        () => {
+          const now = childPids(primary.pid!);
+          return now.length === expected && !now.includes(before[0]!);
+        },
+        { timeout: 60_000 },
+      )
+      .toBe(true);
+    await expect.poll(healthy, { timeout: 60_000 }).toBe(true);
+
+    const workers = childPids(primary.pid!);
+    const exited = new Promise<number | null>((r) => primary.once("exit", (code) => r(code)));
+    primary.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    for (const pid of workers) expect(fs.existsSync(`/proc/${pid}`)).toBe(false);
+  } finally {
+    for (const pid of childPids(primary.pid!)) process.kill(pid, "SIGKILL");
+    primary.kill("SIGKILL");
+  }
+});
