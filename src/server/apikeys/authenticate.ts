@@ -2,6 +2,7 @@ import "server-only";
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import { apiKeys, organizations, type ApiKeyScope, type Organization } from "../db/schema";
 import type { Database } from "../db/client";
+import { preparedFor } from "../db/prepared";
 import { withTenant } from "../db/tenant";
 import type { Actor } from "../audit";
 import { hashApiKey, looksLikeApiKey } from "./keys";
@@ -32,7 +33,17 @@ export async function authenticateApiKey(
   // every later step is scoped to. One statement: `app_api_key_access` (drizzle/0004_request_access.sql) reads
   // the key with app.key_hash set (row-level security shows exactly that row) and the organization's current
   // snapshot with app.organization_id set.
-  const [row] = await db
+  const [row] = await apiKeyAccess(db).execute({ keyHash });
+  if (!row) return null;
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_PRECISION_MS) {
+    await touchLastUsed(db, row.org.id, row.id, now);
+  }
+  const key = { id: row.id, name: row.name, prefix: row.prefix, scope: row.scope };
+  return { org: row.org, key, scope: row.scope, currentSnapshotId: row.currentSnapshotId };
+}
+
+const apiKeyAccess = preparedFor((db) =>
+  db
     .select({
       org: organizations,
       id: sql<string>`access.access_key_id`,
@@ -42,15 +53,10 @@ export async function authenticateApiKey(
       lastUsedAt: sql<Date | null>`access.access_key_last_used_at`.mapWith(apiKeys.lastUsedAt),
       currentSnapshotId: sql<string | null>`access.access_snapshot_id`,
     })
-    .from(sql`app_api_key_access(${keyHash}::text) as access`)
-    .innerJoin(organizations, eq(organizations.id, sql`access.access_organization_id`));
-  if (!row) return null;
-  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() >= LAST_USED_PRECISION_MS) {
-    await touchLastUsed(db, row.org.id, row.id, now);
-  }
-  const key = { id: row.id, name: row.name, prefix: row.prefix, scope: row.scope };
-  return { org: row.org, key, scope: row.scope, currentSnapshotId: row.currentSnapshotId };
-}
+    .from(sql`app_api_key_access(${sql.placeholder("keyHash")}::text) as access`)
+    .innerJoin(organizations, eq(organizations.id, sql`access.access_organization_id`))
+    .prepare("api_key_access"),
+);
 
 async function touchLastUsed(db: Database, organizationId: string, keyId: string, now: Date) {
   const staleBefore = new Date(now.getTime() - LAST_USED_PRECISION_MS);

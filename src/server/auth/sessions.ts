@@ -1,8 +1,9 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { sessions, users } from "../db/schema";
 import type { Db } from "../db/client";
+import { preparedFor } from "../db/prepared";
 import { verifyPassword, timingDummyHash } from "./password";
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
@@ -42,13 +43,24 @@ export async function createSession(
 
 /** Looks the session up on every request, so a revoked session stops working at once. */
 export async function findActiveSession(db: Db, sessionId: string): Promise<SessionUser | null> {
-  const [row] = await db
+  const [row] = await activeSession(db).execute({ sessionId });
+  return row ?? null;
+}
+
+const activeSession = preparedFor((db) =>
+  db
     .select({ id: users.id, email: users.email, name: users.name, sessionId: sessions.id })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt), gt(sessions.expiresAt, new Date())));
-  return row ?? null;
-}
+    .where(
+      and(
+        eq(sessions.id, sql.placeholder("sessionId")),
+        isNull(sessions.revokedAt),
+        gt(sessions.expiresAt, sql`now()`),
+      ),
+    )
+    .prepare("active_session"),
+);
 
 export async function revokeSession(db: Db, sessionId: string) {
   await db

@@ -2,6 +2,7 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import { organizations, type Organization } from "../db/schema";
 import type { Db } from "../db/client";
+import { preparedFor } from "../db/prepared";
 import type { Role } from "@/lib/permissions";
 
 export interface OrgAccess {
@@ -22,13 +23,18 @@ export interface OrgAccess {
  * organization here.
  */
 export async function findOrgAccess(db: Db, userId: string, slug: string): Promise<OrgAccess | null> {
-  const [row] = await db
+  const [row] = await orgAccess(db).execute({ userId, slug });
+  return row ?? null;
+}
+
+const orgAccess = preparedFor((db) =>
+  db
     .select({
       org: organizations,
       role: sql<Role>`access.access_role`,
       currentSnapshotId: sql<string | null>`access.access_snapshot_id`,
     })
-    .from(sql`app_org_access(${userId}::uuid, ${slug}::text) as access`)
-    .innerJoin(organizations, eq(organizations.id, sql`access.access_organization_id`));
-  return row ?? null;
-}
+    .from(sql`app_org_access(${sql.placeholder("userId")}::uuid, ${sql.placeholder("slug")}::text) as access`)
+    .innerJoin(organizations, eq(organizations.id, sql`access.access_organization_id`))
+    .prepare("org_access"),
+);
