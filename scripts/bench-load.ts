@@ -623,7 +623,7 @@ async function main() {
       verify: isReport,
     },
     {
-      name: `d'. overview, ${BIG_REPS.toLocaleString("en-US")}-rep org filtered by one team (${Math.round(BIG_REPS / 20)} reps summed)`,
+      name: `d'. overview, ${BIG_REPS.toLocaleString("en-US")}-rep org filtered by one team (${Math.round(BIG_REPS / 20)} reps, summed once per process)`,
       report: false,
       next: () => ({
         method: "GET",

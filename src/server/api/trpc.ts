@@ -6,6 +6,7 @@ import type { Database } from "../db/client";
 import { findOrgAccess } from "../orgs/access.server";
 import type { SessionUser } from "../auth/sessions";
 import { ServiceError } from "../errors";
+import { serializeOnce } from "../immutable";
 import { can, type Permission } from "@/lib/permissions";
 
 export interface Context {
@@ -16,7 +17,15 @@ export interface Context {
 }
 
 const t = initTRPC.context<Context>().create({
-  transformer: superjson,
+  // superjson both ways; an immutable result (a kept report) is serialized once, not on every request. The
+  // client reads either with plain superjson.
+  transformer: {
+    input: superjson,
+    output: {
+      serialize: serializeOnce((value) => superjson.serialize(value)),
+      deserialize: (value) => superjson.deserialize(value),
+    },
+  },
   errorFormatter({ shape, error }) {
     const cause = error.cause;
     return {

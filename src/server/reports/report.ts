@@ -1,5 +1,6 @@
 import "server-only";
 import { LRUCache } from "lru-cache";
+import { deepFreeze } from "../immutable";
 import { and, asc, eq } from "drizzle-orm";
 import { teamSnapshots, type Organization, type TeamSnapshot } from "../db/schema";
 import type { Database } from "../db/client";
@@ -73,17 +74,25 @@ interface SnapshotPart {
  */
 const snapshotParts = new LRUCache<string, SnapshotPart>({ max: 2_000 });
 
-/** Shared between requests, so nobody may change it (a change would throw rather than leak into others). */
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === "object" && !(value instanceof Date) && !Object.isFrozen(value)) {
-    for (const child of Object.values(value)) deepFreeze(child);
-    Object.freeze(value);
-  }
-  return value;
-}
-
 const partKey = (orgId: string, snapshotId: string, team: string | null, title: string | null) =>
   JSON.stringify([orgId, snapshotId, team, title]);
+
+/**
+ * Whole reports, for the same keys plus everything of the organization a report shows (name, slug, currency,
+ * profile): a profile change makes a new key. Frozen and shared, so their serialization is kept too (the tRPC
+ * transformer, the REST endpoint).
+ */
+const reports = new LRUCache<string, Report>({ max: 2_000 });
+
+function reportKey(org: Organization, snapshotId: string, team: string | null, title: string | null) {
+  return JSON.stringify([
+    partKey(org.id, snapshotId, team, title),
+    org.name,
+    org.slug,
+    org.currency,
+    orgProfile(org),
+  ]);
+}
 
 /**
  * Everything the overview shows, for the current (or a given) snapshot, optionally narrowed to one team and/or
@@ -103,6 +112,8 @@ export async function getReport(
   let part: SnapshotPart | undefined;
   if (!opts.snapshotId && opts.current !== undefined) {
     if (opts.current === null) return null;
+    const kept = reports.get(reportKey(org, opts.current, team, title));
+    if (kept) return kept;
     part = snapshotParts.get(partKey(org.id, opts.current, team, title));
   }
   if (!part) {
@@ -132,7 +143,7 @@ export async function getReport(
   }
   const profile = orgProfile(org);
   const band = sizeBandFor(profile.annualRevenue);
-  return {
+  const report: Report = {
     organization: {
       name: org.name,
       slug: org.slug,
@@ -140,12 +151,14 @@ export async function getReport(
       profile,
       profileComplete: profile.annualRevenue !== null,
     },
-    snapshot: { ...part.snapshot, createdAt: new Date(part.snapshot.createdAt) },
+    snapshot: part.snapshot,
     filter: { team, title, options: part.options },
     bandInfo: SIZE_BANDS[band],
     analysis: analyzeTeam(part.summary, profile),
     summary: part.summary,
   };
+  reports.set(reportKey(org, part.snapshot.id, team, title), deepFreeze(report));
+  return report;
 }
 
 export async function requireReport(db: Database, org: Organization, opts: Parameters<typeof getReport>[2]) {

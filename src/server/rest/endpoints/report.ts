@@ -1,6 +1,7 @@
 import "server-only";
-import { getReport } from "../../reports/report";
-import { jsonResponse, keyEndpoint, parseQuery } from "../endpoint";
+import { getReport, type Report } from "../../reports/report";
+import { serializeOnce } from "../../immutable";
+import { jsonResponse, keyEndpoint, parseQuery, RawJson } from "../endpoint";
 import { ProblemError } from "../problem";
 import { reportQuerySchema, type ReportJson } from "../schemas";
 
@@ -21,9 +22,15 @@ export const getReportJson = keyEndpoint("read", async (ctx) => {
       "No team has been uploaded yet, so there is nothing to report. Upload one with POST /api/v1/imports.",
     );
   }
+  return jsonResponse(reportBody(report));
+});
+
+/** The report as the API sends it (dates as ISO strings); for a kept report, made once. */
+const reportBody = serializeOnce((value) => {
+  const report = value as Report;
   const body: ReportJson = {
     ...report,
     snapshot: { ...report.snapshot, createdAt: report.snapshot.createdAt.toISOString() },
   };
-  return jsonResponse(body);
+  return new RawJson(JSON.stringify(body));
 });
