@@ -26,6 +26,16 @@ export function workerCount(env = process.env) {
   return requested ? Number(requested) : os.availableParallelism();
 }
 
+/** `workerCount()`, or a message and exit code 1 when WEB_CONCURRENCY is not a number of processes. */
+export function workerCountOrExit() {
+  try {
+    return workerCount();
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : e);
+    process.exit(1);
+  }
+}
+
 /**
  * Starts `workers` processes of `entry`. Resolves with the exit code to use when the cluster stops. A worker is
  * ready when it sends `{ salesmix: "ready" }`, after its migrations and seeding (src/server/startup.ts).
@@ -111,12 +121,5 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
     console.error("usage: node scripts/cluster.mjs <server entry> [args…]");
     process.exit(2);
   }
-  let workers;
-  try {
-    workers = workerCount();
-  } catch (e) {
-    console.error(e.message);
-    process.exit(1);
-  }
-  process.exit(await runCluster(entry, args, workers));
+  process.exit(await runCluster(entry, args, workerCountOrExit()));
 }

@@ -4,7 +4,7 @@
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { runCluster, workerCount } from "./cluster.mjs";
+import { runCluster, workerCountOrExit } from "./cluster.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
@@ -43,13 +43,7 @@ if (builtAt < sourcesAt) {
 }
 
 const port = process.env.PORT ?? "3000";
-let workers;
-try {
-  workers = workerCount();
-} catch (e) {
-  console.error(e.message);
-  process.exit(1);
-}
+const workers = workerCountOrExit();
 console.info(
   `SalesMix is starting on http://localhost:${port}${workers > 1 ? ` with ${workers} processes` : ""}`,
 );
