@@ -82,7 +82,7 @@ const partKey = (orgId: string, snapshotId: string, team: string | null, title: 
  * profile): a profile change makes a new key. Frozen and shared, so their serialization is kept too (the tRPC
  * transformer, the REST endpoint).
  */
-const reports = new LRUCache<string, Report>({ max: 2_000 });
+const reports = new LRUCache<string, Report>({ max: 1_000 }); // about 110 KB each with its serializations
 
 function reportKey(org: Organization, snapshotId: string, team: string | null, title: string | null) {
   return JSON.stringify([
