@@ -46,6 +46,13 @@ export const env = createEnv({
       .int("SIGNIN_IP_LIMIT_PER_15_MIN must be a whole number")
       .min(1, "SIGNIN_IP_LIMIT_PER_15_MIN must be at least 1")
       .default(50),
+    /** PostgreSQL connections per server process (npm start runs one process per core). */
+    DATABASE_POOL_SIZE: z.coerce
+      .number()
+      .int("DATABASE_POOL_SIZE must be a whole number")
+      .min(1, "DATABASE_POOL_SIZE must be at least 1")
+      .max(100, "DATABASE_POOL_SIZE must be at most 100")
+      .default(10),
   },
   client: {},
   experimental__runtimeEnv: {},

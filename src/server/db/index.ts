@@ -19,7 +19,7 @@ export function getDatabaseHandle(): Promise<DatabaseHandle> {
   const role = env.DATABASE_APP_ROLE === "none" ? null : env.DATABASE_APP_ROLE;
   globalForDb.salesmixDb ??= openDatabase(
     env.DATABASE_URL
-      ? { url: env.DATABASE_URL, ownerUrl: env.DATABASE_OWNER_URL, role }
+      ? { url: env.DATABASE_URL, ownerUrl: env.DATABASE_OWNER_URL, role, max: env.DATABASE_POOL_SIZE }
       : { dataDir: path.join(dataDir(), "pgdata"), role },
   );
   return globalForDb.salesmixDb;
