@@ -17,6 +17,7 @@ import {
 } from "@/server/db/schema";
 import { importTeam } from "@/server/imports/import-team";
 import { exportOrganization } from "@/server/orgs/data";
+import { keptReportsOf } from "@/server/reports/report";
 import { ServiceError } from "@/server/errors";
 
 const fixture = fs.readFileSync(path.join(__dirname, "../fixtures/team-small.csv"));
@@ -92,7 +93,14 @@ describe("delete the organization", () => {
       .catch((e: unknown) => e);
     expect((cross as TRPCError).code).toBe("NOT_FOUND");
 
+    // Dashboards viewed before: this process keeps their reports, and forgets them with the organization.
+    await t.caller.report.overview({ orgSlug: t.org.slug });
+    await other.caller.report.overview({ orgSlug: other.org.slug });
+    expect(keptReportsOf(t.org.id)).toBe(2);
+
     const counts = await t.caller.org.delete({ orgSlug: t.org.slug, confirmation: t.org.slug });
+    expect(keptReportsOf(t.org.id)).toBe(0);
+    expect(keptReportsOf(other.org.id)).toBe(2);
     expect(counts).toMatchObject({ members: 2, snapshots: 1, reps: 5 });
     for (const table of [memberships, teamSnapshots, reps, auditEvents]) {
       expect(await handle.db.select().from(table).where(eq(table.organizationId, t.org.id))).toHaveLength(0);

@@ -1,4 +1,5 @@
 import "server-only";
+import { forgetKeptReports } from "../reports/report";
 import { asc, count, eq } from "drizzle-orm";
 import { strToU8, zipSync } from "fflate";
 import {
@@ -153,7 +154,7 @@ export async function deleteOrganization(
       field: "confirmation",
     });
   }
-  return withTenant(db, org.id, async (tx) => {
+  const counts = await withTenant(db, org.id, async (tx) => {
     const n = async (
       table:
         | typeof reps
@@ -182,4 +183,6 @@ export async function deleteOrganization(
       .values({ deletedOrganizationId: org.id, deletedByUserId: actor.userId, counts });
     return counts;
   });
+  forgetKeptReports(org.id);
+  return counts;
 }

@@ -65,6 +65,9 @@ interface SnapshotPart {
   summary: SnapshotSummary["team"];
 }
 
+/** Nothing is kept longer than an hour, so no copy of a deleted organization's report outlives it by more. */
+const KEEP_MS = 60 * 60 * 1000;
+
 /**
  * Completed snapshots never change (their reps and summary are written once, in the import's transaction), so
  * what a report reads from one can be kept: by organization, snapshot, team and title. An entry is only ever
@@ -72,7 +75,7 @@ interface SnapshotPart {
  * cache decides nothing about who sees what; a deleted snapshot is no longer named and its entry ages out.
  * Per process and bounded; each process fills its own.
  */
-const snapshotParts = new LRUCache<string, SnapshotPart>({ max: 2_000 });
+const snapshotParts = new LRUCache<string, SnapshotPart>({ max: 2_000, ttl: KEEP_MS });
 
 const partKey = (orgId: string, snapshotId: string, team: string | null, title: string | null) =>
   JSON.stringify([orgId, snapshotId, team, title]);
@@ -82,7 +85,29 @@ const partKey = (orgId: string, snapshotId: string, team: string | null, title: 
  * profile): a profile change makes a new key. Frozen and shared, so their serialization is kept too (the tRPC
  * transformer, the REST endpoint).
  */
-const reports = new LRUCache<string, Report>({ max: 1_000 }); // about 110 KB each with its serializations
+const reports = new LRUCache<string, Report>({ max: 1_000, ttl: KEEP_MS }); // ~110 KB each, serializations included
+
+/**
+ * Drops what this process keeps of an organization (its deletion calls this; other processes let it expire). Kept
+ * reports are only ever served after an access check, so this is about memory, not access.
+ */
+/** How many reports and per-snapshot parts this process keeps of an organization (tests, diagnostics). */
+export function keptReportsOf(organizationId: string) {
+  const orgOfPart = (key: string) => (JSON.parse(key) as string[])[0];
+  return (
+    [...snapshotParts.keys()].filter((key) => orgOfPart(key) === organizationId).length +
+    [...reports.keys()].filter((key) => orgOfPart((JSON.parse(key) as string[])[0]!) === organizationId)
+      .length
+  );
+}
+
+export function forgetKeptReports(organizationId: string) {
+  const orgOfPart = (key: string) => (JSON.parse(key) as string[])[0];
+  for (const key of [...snapshotParts.keys()])
+    if (orgOfPart(key) === organizationId) snapshotParts.delete(key);
+  for (const key of [...reports.keys()])
+    if (orgOfPart((JSON.parse(key) as string[])[0]!) === organizationId) reports.delete(key);
+}
 
 function reportKey(org: Organization, snapshotId: string, team: string | null, title: string | null) {
   return JSON.stringify([
