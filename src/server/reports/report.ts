@@ -91,22 +91,22 @@ const reports = new LRUCache<string, Report>({ max: 1_000, ttl: KEEP_MS }); // ~
  * Drops what this process keeps of an organization (its deletion calls this; other processes let it expire). Kept
  * reports are only ever served after an access check, so this is about memory, not access.
  */
+/** The organization of a key of `snapshotParts` (`partKey`), or of `reports` (`reportKey`, which starts with one). */
+const orgOfPart = (key: string) => (JSON.parse(key) as string[])[0];
+const orgOfReport = (key: string) => orgOfPart((JSON.parse(key) as string[])[0]!);
+
 /** How many reports and per-snapshot parts this process keeps of an organization (tests, diagnostics). */
 export function keptReportsOf(organizationId: string) {
-  const orgOfPart = (key: string) => (JSON.parse(key) as string[])[0];
   return (
     [...snapshotParts.keys()].filter((key) => orgOfPart(key) === organizationId).length +
-    [...reports.keys()].filter((key) => orgOfPart((JSON.parse(key) as string[])[0]!) === organizationId)
-      .length
+    [...reports.keys()].filter((key) => orgOfReport(key) === organizationId).length
   );
 }
 
 export function forgetKeptReports(organizationId: string) {
-  const orgOfPart = (key: string) => (JSON.parse(key) as string[])[0];
   for (const key of [...snapshotParts.keys()])
     if (orgOfPart(key) === organizationId) snapshotParts.delete(key);
-  for (const key of [...reports.keys()])
-    if (orgOfPart((JSON.parse(key) as string[])[0]!) === organizationId) reports.delete(key);
+  for (const key of [...reports.keys()]) if (orgOfReport(key) === organizationId) reports.delete(key);
 }
 
 function reportKey(org: Organization, snapshotId: string, team: string | null, title: string | null) {
