@@ -2,13 +2,27 @@ import { randomBytes } from "node:crypto";
 import { createCaller } from "@/server/api/root";
 import type { Database } from "@/server/db/client";
 import { signUp } from "@/server/auth/signup";
-import type { SessionUser } from "@/server/auth/sessions";
+import { findActiveSession, type SessionUser } from "@/server/auth/sessions";
 import { memberships, users } from "@/server/db/schema";
 import type { Role } from "@/lib/permissions";
 
 /** A tRPC caller acting as `user` (or signed out), the way the HTTP handler would build it. */
 export function callerFor(db: Database, user: SessionUser | null, ip = "203.0.113.7") {
-  return createCaller({ db, user, headers: new Headers(), ip });
+  return createCaller({ db, headers: new Headers(), ip, sessionId: null, loadUser: async () => user });
+}
+
+/**
+ * A tRPC caller carrying a session id, as a request with a session cookie does: the user is read from the sessions
+ * table, and organization procedures check the session and the membership in one statement.
+ */
+export function callerForSession(db: Database, sessionId: string, ip = "203.0.113.7") {
+  return createCaller({
+    db,
+    headers: new Headers(),
+    ip,
+    sessionId,
+    loadUser: () => findActiveSession(db, sessionId),
+  });
 }
 
 /** Signs up a fresh user with their own organization; each test makes its own tenant. */

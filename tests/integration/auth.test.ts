@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { createTestDatabase } from "../helpers/db";
-import { callerFor, newTenant } from "../helpers/callers";
+import { callerFor, callerForSession, newTenant } from "../helpers/callers";
 import type { DatabaseHandle } from "@/server/db/client";
 import { auditEvents, memberships, organizations, sessions, users } from "@/server/db/schema";
 import { signUp } from "@/server/auth/signup";
@@ -143,6 +143,41 @@ describe("organization access", () => {
       .org.mine()
       .catch((e: unknown) => e);
     expect((err as TRPCError).code).toBe("UNAUTHORIZED");
+  });
+
+  it("with a session cookie, checks session and membership in one go: member, non-member, signed out, expired", async () => {
+    const a = await newTenant(handle.db, "cookie-a");
+    const b = await newTenant(handle.db, "cookie-b");
+    const sid = await createSession(handle.db, a.user.id, {});
+    const caller = callerForSession(handle.db, sid);
+    await expect(caller.org.get({ orgSlug: a.org.slug })).resolves.toMatchObject({
+      name: a.org.name,
+      role: "owner",
+    });
+    await expect(caller.auth.me()).resolves.toMatchObject({ id: a.user.id, email: a.user.email });
+    // Another tenant's slug: NOT_FOUND, nothing of it in the error; an unknown slug: the same.
+    for (const slug of [b.org.slug, "no-such-org"]) {
+      const err = await caller.org.get({ orgSlug: slug }).catch((e: unknown) => e);
+      expect((err as TRPCError).code).toBe("NOT_FOUND");
+      expect(JSON.stringify(err)).not.toContain(b.org.name);
+    }
+    // An unknown session id, a revoked one and an expired one: UNAUTHORIZED, not NOT_FOUND.
+    const unknown = await callerForSession(handle.db, "not-a-session")
+      .org.get({ orgSlug: a.org.slug })
+      .catch((e: unknown) => e);
+    expect((unknown as TRPCError).code).toBe("UNAUTHORIZED");
+    await revokeSession(handle.db, sid);
+    const revoked = await caller.org.get({ orgSlug: a.org.slug }).catch((e: unknown) => e);
+    expect((revoked as TRPCError).code).toBe("UNAUTHORIZED");
+    const old = await createSession(handle.db, a.user.id, {});
+    await handle.db
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(sessions.id, old));
+    const expired = await callerForSession(handle.db, old)
+      .org.get({ orgSlug: a.org.slug })
+      .catch((e: unknown) => e);
+    expect((expired as TRPCError).code).toBe("UNAUTHORIZED");
   });
 
   it("creates another organization for the same user and lists both in the switcher", async () => {

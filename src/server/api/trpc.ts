@@ -3,7 +3,7 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
 import type { Database } from "../db/client";
-import { findOrgAccess } from "../orgs/access.server";
+import { findOrgAccess, findSessionOrgAccess, type OrgAccess } from "../orgs/access.server";
 import type { SessionUser } from "../auth/sessions";
 import { ServiceError } from "../errors";
 import { serializeOnce } from "../immutable";
@@ -11,9 +11,15 @@ import { can, type Permission } from "@/lib/permissions";
 
 export interface Context {
   db: Database;
-  user: SessionUser | null;
   headers: Headers;
   ip: string | null;
+  /** The signed-in user, or null; read from the database on first use, once per context. */
+  loadUser: () => Promise<SessionUser | null>;
+  /**
+   * The session id of the request's cookie, when the user has not been read yet: organization procedures then
+   * check the session and the membership in one statement. Null for a caller built around a known user.
+   */
+  sessionId: string | null;
 }
 
 const t = initTRPC.context<Context>().create({
@@ -68,24 +74,53 @@ const typedErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
-export const publicProcedure = t.procedure.use(typedErrors);
+const baseProcedure = t.procedure.use(typedErrors);
+const signInFirst = () => new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+
+/** Anyone; `ctx.user` is the signed-in user or null. */
+export const publicProcedure = baseProcedure.use(async ({ ctx, next }) =>
+  next({ ctx: { ...ctx, user: await ctx.loadUser() } }),
+);
 
 export const authedProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue." });
+  if (!ctx.user) throw signInFirst();
   return next({ ctx: { ...ctx, user: ctx.user } });
 });
 
 /**
  * The organization comes from the slug in the input and the membership from the server; the client never
  * supplies an organization id it may act on. Not a member → NOT_FOUND, so other orgs' slugs are not confirmed.
+ * With a session cookie, the session and the membership are checked in one statement (`findSessionOrgAccess`);
+ * a revoked or expired session is UNAUTHORIZED as for every signed-in procedure.
  */
-export const orgProcedure = authedProcedure
+export const orgProcedure = baseProcedure
+  // No session at all: UNAUTHORIZED before the input is read, like the other signed-in procedures.
+  .use(async ({ ctx, next }) => {
+    if (!ctx.sessionId && !(await ctx.loadUser())) throw signInFirst();
+    return next();
+  })
   .input(z.object({ orgSlug: z.string().min(1).max(100) }))
   .use(async ({ ctx, input, next }) => {
-    const row = await findOrgAccess(ctx.db, ctx.user.id, input.orgSlug);
-    if (!row) throw new TRPCError({ code: "NOT_FOUND", message: "Organization not found." });
+    let user: SessionUser | null;
+    let access: OrgAccess | null;
+    if (ctx.sessionId) {
+      const found = await findSessionOrgAccess(ctx.db, ctx.sessionId, input.orgSlug);
+      if (!found) throw signInFirst();
+      ({ user, access } = found);
+    } else {
+      user = await ctx.loadUser();
+      if (!user) throw signInFirst();
+      access = await findOrgAccess(ctx.db, user.id, input.orgSlug);
+    }
+    if (!access) throw new TRPCError({ code: "NOT_FOUND", message: "Organization not found." });
     return next({
-      ctx: { ...ctx, org: row.org, role: row.role, currentSnapshotId: row.currentSnapshotId },
+      ctx: {
+        ...ctx,
+        user,
+        org: access.org,
+        role: access.role,
+        currentSnapshotId: access.currentSnapshotId,
+      },
     });
   });
 

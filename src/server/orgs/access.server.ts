@@ -1,5 +1,6 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
+import type { SessionUser } from "../auth/sessions";
 import { organizations, type Organization } from "../db/schema";
 import type { Db } from "../db/client";
 import { preparedFor } from "../db/prepared";
@@ -37,4 +38,39 @@ const orgAccess = preparedFor((db) =>
     .from(sql`app_org_access(${sql.placeholder("userId")}::uuid, ${sql.placeholder("slug")}::text) as access`)
     .innerJoin(organizations, eq(organizations.id, sql`access.access_organization_id`))
     .prepare("org_access"),
+);
+
+/**
+ * The session check and the access check in one statement (`app_session_org_access`,
+ * drizzle/0006_session_org_access.sql): null when the session is unknown, revoked or expired; otherwise its user,
+ * with `access` null when the user is not a member of the organization of `slug`.
+ */
+export async function findSessionOrgAccess(
+  db: Db,
+  sessionId: string,
+  slug: string,
+): Promise<{ user: SessionUser; access: OrgAccess | null } | null> {
+  const [row] = await sessionOrgAccess(db).execute({ sessionId, slug });
+  if (!row) return null;
+  const user: SessionUser = { id: row.userId, email: row.email, name: row.name, sessionId };
+  const access =
+    row.org && row.role ? { org: row.org, role: row.role, currentSnapshotId: row.currentSnapshotId } : null;
+  return { user, access };
+}
+
+const sessionOrgAccess = preparedFor((db) =>
+  db
+    .select({
+      userId: sql<string>`access.session_user_id`,
+      email: sql<string>`access.session_user_email`,
+      name: sql<string>`access.session_user_name`,
+      org: organizations,
+      role: sql<Role | null>`access.access_role`,
+      currentSnapshotId: sql<string | null>`access.access_snapshot_id`,
+    })
+    .from(
+      sql`app_session_org_access(${sql.placeholder("sessionId")}::text, ${sql.placeholder("slug")}::text) as access`,
+    )
+    .leftJoin(organizations, eq(organizations.id, sql`access.access_organization_id`))
+    .prepare("session_org_access"),
 );
