@@ -96,11 +96,11 @@ describe("delete the organization", () => {
     // Dashboards viewed before: this process keeps their reports, and forgets them with the organization.
     await t.caller.report.overview({ orgSlug: t.org.slug });
     await other.caller.report.overview({ orgSlug: other.org.slug });
-    expect(keptReportsOf(t.org.id)).toBe(2);
+    expect(keptReportsOf(t.org.id)).toBe(1);
 
     const counts = await t.caller.org.delete({ orgSlug: t.org.slug, confirmation: t.org.slug });
     expect(keptReportsOf(t.org.id)).toBe(0);
-    expect(keptReportsOf(other.org.id)).toBe(2);
+    expect(keptReportsOf(other.org.id)).toBe(1);
     expect(counts).toMatchObject({ members: 2, snapshots: 1, reps: 5 });
     for (const table of [memberships, teamSnapshots, reps, auditEvents]) {
       expect(await handle.db.select().from(table).where(eq(table.organizationId, t.org.id))).toHaveLength(0);

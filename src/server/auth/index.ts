@@ -8,13 +8,7 @@ import { consume, reset } from "../ratelimit";
 import { ServiceError } from "../errors";
 import { clientIp } from "../http";
 import { resolveAuthSecret } from "./secret";
-import {
-  createSession,
-  findActiveSession,
-  revokeSession,
-  SESSION_MAX_AGE_SECONDS,
-  verifyCredentials,
-} from "./sessions";
+import { createSession, revokeSession, SESSION_MAX_AGE_SECONDS, verifyCredentials } from "./sessions";
 import { signInSchema } from "@/lib/validation/auth";
 
 declare module "next-auth" {
@@ -93,13 +87,6 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     },
   },
 }));
-
-/** The signed-in user of this request, checked against the sessions table (revoked sessions end at once). */
-export async function getSessionUser() {
-  const sid = await sessionIdFromCookie();
-  if (!sid) return null;
-  return findActiveSession(await getDb(), sid);
-}
 
 /** Auth.js's session cookie; the `__Secure-` name when it was set over HTTPS. */
 const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;

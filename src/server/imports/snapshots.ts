@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, count, desc, eq, ilike, or, sql, type SQL } from "drizzle-orm";
 import { organizations, reps, teamSnapshots, users, type Organization } from "../db/schema";
-import type { Database, Db } from "../db/client";
+import { queryRows, type Database, type Db } from "../db/client";
 import { withTenant } from "../db/tenant";
 import { recordAudit, type Actor } from "../audit";
 import { ServiceError } from "../errors";
@@ -47,28 +47,17 @@ export async function listSnapshots(
   });
 }
 
-/** The snapshot the dashboard shows: the one marked current, else the latest completed. */
+/**
+ * The snapshot the dashboard shows: the one marked current, else the latest completed. The rule lives in one
+ * place, the database function `app_current_snapshot` (drizzle/0004_request_access.sql), which the per-request
+ * access checks use too.
+ */
 async function currentSnapshotIdIn(tx: Db, org: Organization): Promise<string | null> {
-  if (org.currentSnapshotId) {
-    const [marked] = await tx
-      .select({ id: teamSnapshots.id })
-      .from(teamSnapshots)
-      .where(
-        and(
-          eq(teamSnapshots.organizationId, org.id),
-          eq(teamSnapshots.id, org.currentSnapshotId),
-          eq(teamSnapshots.status, "completed"),
-        ),
-      );
-    if (marked) return marked.id;
-  }
-  const [latest] = await tx
-    .select({ id: teamSnapshots.id })
-    .from(teamSnapshots)
-    .where(and(eq(teamSnapshots.organizationId, org.id), eq(teamSnapshots.status, "completed")))
-    .orderBy(desc(teamSnapshots.asOf), desc(teamSnapshots.createdAt))
-    .limit(1);
-  return latest?.id ?? null;
+  const [row] = await queryRows<{ id: string | null }>(
+    tx,
+    sql`select app_current_snapshot(${org.id}::uuid, ${org.currentSnapshotId}::uuid) as id`,
+  );
+  return row?.id ?? null;
 }
 
 export async function getSnapshot(db: Db, org: Organization, snapshotId: string) {

@@ -1,8 +1,6 @@
 import "server-only";
 import { ZodError } from "zod";
-import { getDb } from "../db";
-import { getSessionUser } from "../auth";
-import { findOrgAccess } from "../orgs/access.server";
+import { findRequestOrgAccess } from "../http-session";
 import { ServiceError } from "../errors";
 import { clientIp, isSameOrigin } from "../http";
 import { HTTP_STATUS } from "../http-errors";
@@ -24,10 +22,9 @@ function json(status: number, body: unknown) {
 export async function handleUpload(req: Request, slug: string): Promise<Response> {
   if (!isSameOrigin(req))
     return json(403, { type: "error", code: "FORBIDDEN", message: "Cross-origin request refused." });
-  const user = await getSessionUser();
-  if (!user) return json(401, { type: "error", code: "UNAUTHORIZED", message: "Sign in to continue." });
-  const db = await getDb();
-  const access = await findOrgAccess(db, user.id, slug);
+  const found = await findRequestOrgAccess(slug);
+  if (!found) return json(401, { type: "error", code: "UNAUTHORIZED", message: "Sign in to continue." });
+  const { db, user, access } = found;
   if (!access) return json(404, { type: "error", code: "NOT_FOUND", message: "Organization not found." });
   const length = Number(req.headers.get("content-length") ?? "0");
   if (length > MAX_BYTES + MULTIPART_SLACK) {

@@ -58,65 +58,38 @@ export interface Report {
   summary: SnapshotSummary["team"];
 }
 
-/** The part of a report that depends only on the snapshot and the filter: what the cache keeps. */
-interface SnapshotPart {
-  snapshot: Report["snapshot"];
-  options: Report["filter"]["options"];
-  summary: SnapshotSummary["team"];
-}
-
 /** Nothing is kept longer than an hour, so no copy of a deleted organization's report outlives it by more. */
 const KEEP_MS = 60 * 60 * 1000;
 
 /**
- * Completed snapshots never change (their reps and summary are written once, in the import's transaction), so
- * what a report reads from one can be kept: by organization, snapshot, team and title. An entry is only ever
- * read after this request's own access check has named that snapshot as the organization's current one, so the
- * cache decides nothing about who sees what; a deleted snapshot is no longer named and its entry ages out.
- * Per process and bounded; each process fills its own.
+ * Completed snapshots never change (their reps and summary are written once, in the import's transaction), so a
+ * report of one can be kept: by organization, snapshot, team and title, and everything of the organization a
+ * report shows (name, slug, currency, profile), so a profile change makes a new key. An entry is only ever read
+ * after this request's own access check has named that snapshot as the organization's current one, so the cache
+ * decides nothing about who sees what; a deleted snapshot is no longer named and its entry ages out. Kept reports
+ * are frozen and shared, so their serialization is kept too (the tRPC transformer, the REST endpoint). Per
+ * process and bounded (about 110 KB a report, serializations included); each process fills its own.
  */
-const snapshotParts = new LRUCache<string, SnapshotPart>({ max: 2_000, ttl: KEEP_MS });
+const keptReports = new LRUCache<string, Report>({ max: 1_000, ttl: KEEP_MS });
 
-const partKey = (orgId: string, snapshotId: string, team: string | null, title: string | null) =>
-  JSON.stringify([orgId, snapshotId, team, title]);
+function reportKey(org: Organization, snapshotId: string, team: string | null, title: string | null) {
+  return JSON.stringify([org.id, snapshotId, team, title, org.name, org.slug, org.currency, orgProfile(org)]);
+}
 
-/**
- * Whole reports, for the same keys plus everything of the organization a report shows (name, slug, currency,
- * profile): a profile change makes a new key. Frozen and shared, so their serialization is kept too (the tRPC
- * transformer, the REST endpoint).
- */
-const reports = new LRUCache<string, Report>({ max: 1_000, ttl: KEEP_MS }); // ~110 KB each, serializations included
+const organizationOfKey = (key: string) => (JSON.parse(key) as string[])[0];
+
+/** How many reports this process keeps of an organization (tests, diagnostics). */
+export function keptReportsOf(organizationId: string) {
+  return [...keptReports.keys()].filter((key) => organizationOfKey(key) === organizationId).length;
+}
 
 /**
  * Drops what this process keeps of an organization (its deletion calls this; other processes let it expire). Kept
  * reports are only ever served after an access check, so this is about memory, not access.
  */
-/** The organization of a key of `snapshotParts` (`partKey`), or of `reports` (`reportKey`, which starts with one). */
-const orgOfPart = (key: string) => (JSON.parse(key) as string[])[0];
-const orgOfReport = (key: string) => orgOfPart((JSON.parse(key) as string[])[0]!);
-
-/** How many reports and per-snapshot parts this process keeps of an organization (tests, diagnostics). */
-export function keptReportsOf(organizationId: string) {
-  return (
-    [...snapshotParts.keys()].filter((key) => orgOfPart(key) === organizationId).length +
-    [...reports.keys()].filter((key) => orgOfReport(key) === organizationId).length
-  );
-}
-
 export function forgetKeptReports(organizationId: string) {
-  for (const key of [...snapshotParts.keys()])
-    if (orgOfPart(key) === organizationId) snapshotParts.delete(key);
-  for (const key of [...reports.keys()]) if (orgOfReport(key) === organizationId) reports.delete(key);
-}
-
-function reportKey(org: Organization, snapshotId: string, team: string | null, title: string | null) {
-  return JSON.stringify([
-    partKey(org.id, snapshotId, team, title),
-    org.name,
-    org.slug,
-    org.currency,
-    orgProfile(org),
-  ]);
+  for (const key of [...keptReports.keys()])
+    if (organizationOfKey(key) === organizationId) keptReports.delete(key);
 }
 
 /**
@@ -134,37 +107,20 @@ export async function getReport(
 ): Promise<Report | null> {
   const team = opts.filter?.team || null;
   const title = opts.filter?.title || null;
-  let part: SnapshotPart | undefined;
   if (!opts.snapshotId && opts.current !== undefined) {
     if (opts.current === null) return null;
-    const kept = reports.get(reportKey(org, opts.current, team, title));
+    const kept = keptReports.get(reportKey(org, opts.current, team, title));
     if (kept) return kept;
-    part = snapshotParts.get(partKey(org.id, opts.current, team, title));
   }
-  if (!part) {
-    const snapshot = await resolveSnapshot(db, org, opts.snapshotId ?? opts.current);
-    if (!snapshot) return null;
-    const stored = storedSummary(snapshot);
-    let summary = stored.team;
-    if (team || title) {
-      const filter: RepFilter = { team, title };
-      const builder = new SnapshotSummaryBuilder();
-      for await (const batch of iterateReps(db, org, snapshot.id, filter)) builder.add(batch);
-      summary = builder.build().team;
-    }
-    part = {
-      snapshot: {
-        id: snapshot.id,
-        asOf: snapshot.asOf,
-        period: snapshot.period,
-        fileName: snapshot.fileName,
-        rowCount: snapshot.rowCount,
-        createdAt: snapshot.createdAt,
-      },
-      options: { teams: stored.teams, titles: stored.titles },
-      summary,
-    };
-    snapshotParts.set(partKey(org.id, snapshot.id, team, title), deepFreeze(part));
+  const snapshot = await resolveSnapshot(db, org, opts.snapshotId ?? opts.current);
+  if (!snapshot) return null;
+  const stored = storedSummary(snapshot);
+  let summary = stored.team;
+  if (team || title) {
+    const filter: RepFilter = { team, title };
+    const builder = new SnapshotSummaryBuilder();
+    for await (const batch of iterateReps(db, org, snapshot.id, filter)) builder.add(batch);
+    summary = builder.build().team;
   }
   const profile = orgProfile(org);
   const band = sizeBandFor(profile.annualRevenue);
@@ -176,13 +132,20 @@ export async function getReport(
       profile,
       profileComplete: profile.annualRevenue !== null,
     },
-    snapshot: part.snapshot,
-    filter: { team, title, options: part.options },
+    snapshot: {
+      id: snapshot.id,
+      asOf: snapshot.asOf,
+      period: snapshot.period,
+      fileName: snapshot.fileName,
+      rowCount: snapshot.rowCount,
+      createdAt: snapshot.createdAt,
+    },
+    filter: { team, title, options: { teams: stored.teams, titles: stored.titles } },
     bandInfo: SIZE_BANDS[band],
-    analysis: analyzeTeam(part.summary, profile),
-    summary: part.summary,
+    analysis: analyzeTeam(summary, profile),
+    summary,
   };
-  reports.set(reportKey(org, part.snapshot.id, team, title), deepFreeze(report));
+  keptReports.set(reportKey(org, snapshot.id, team, title), deepFreeze(report));
   return report;
 }
 
