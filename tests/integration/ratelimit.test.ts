@@ -39,6 +39,39 @@ describe("rate limits kept in the database", () => {
     await expect(consume("signInAccount", `other-${key}`, 1, second)).resolves.toBeUndefined();
   });
 
+  it("starts a new window once the stored one has expired, and counts within a window", async () => {
+    const limiter = createLimiter("apiKey", handle.db);
+    const key = `key-${Date.now()}`;
+    const stored = async () =>
+      (
+        await handle.db
+          .select()
+          .from(rateLimits)
+          .where(eq(rateLimits.key, `apiKey:${key}`))
+      )[0];
+    const before = Date.now();
+    await consume("apiKey", key, 1, limiter);
+    await consume("apiKey", key, 2, limiter);
+    let row = await stored();
+    expect(row?.points).toBe(3);
+    const windowEnd = row!.expire!.getTime();
+    expect(windowEnd).toBeGreaterThanOrEqual(before + LIMITS.apiKey.duration * 1000 - 1000);
+    expect(windowEnd).toBeLessThanOrEqual(Date.now() + LIMITS.apiKey.duration * 1000 + 1000);
+    // The window ends: the next request starts a new one with its own points and a new end.
+    await handle.db
+      .update(rateLimits)
+      .set({ expire: new Date(Date.now() - 1000) })
+      .where(eq(rateLimits.key, `apiKey:${key}`));
+    await consume("apiKey", key, 1, limiter);
+    row = await stored();
+    expect(row?.points).toBe(1);
+    expect(row!.expire!.getTime()).toBeGreaterThan(Date.now() + LIMITS.apiKey.duration * 1000 - 5000);
+    // Past the limit within the window: refused, and the counter says by how much.
+    const err = await consume("apiKey", key, LIMITS.apiKey.points, limiter).catch((e: unknown) => e);
+    expect((err as ServiceError).code).toBe("TOO_MANY_REQUESTS");
+    expect((await stored())?.points).toBe(LIMITS.apiKey.points + 1);
+  });
+
   it("keeps the counters in an unlogged table: no WAL written or waited for on each API request", async () => {
     const [table] = await queryRows<{ persistence: string }>(
       handle.db,

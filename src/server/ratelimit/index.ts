@@ -5,9 +5,11 @@ import {
   RateLimiterRes,
   type RateLimiterAbstract,
 } from "rate-limiter-flexible";
+import { sql } from "drizzle-orm";
 import { env } from "@/env";
 import { getDb } from "../db";
 import type { Database } from "../db/client";
+import { preparedFor } from "../db/prepared";
 import { rateLimits } from "../db/schema";
 import { ServiceError } from "../errors";
 
@@ -36,8 +38,78 @@ export type LimitName = keyof typeof LIMITS;
 export function createLimiter(name: LimitName, db: Database | null): RateLimiterAbstract {
   const { points, duration } = LIMITS[name];
   if (!db) return new RateLimiterMemory({ points, duration, keyPrefix: name });
-  return new RateLimiterDrizzle({ storeClient: db, schema: rateLimits, points, duration, keyPrefix: name });
+  return new PreparedRateLimiterDrizzle({
+    storeClient: db,
+    schema: rateLimits,
+    points,
+    duration,
+    keyPrefix: name,
+  });
 }
+
+interface StoredPoints {
+  key: string;
+  points: number;
+  expire: Date | null;
+}
+
+/**
+ * The library's counter with its one per-request statement prepared: the upsert of `consume` (every API call,
+ * every sign-in) is built once and sent as a named statement, instead of being built by the query builder and
+ * parsed and planned by PostgreSQL on every call. Same statement, same semantics: a new window starts when the
+ * stored one has expired, else the points add up. Everything else (block, set, get, delete, clean-up) is the
+ * library's.
+ */
+type Upsert = (
+  key: string,
+  points: number,
+  msDuration: number,
+  forceExpire?: boolean,
+) => Promise<StoredPoints>;
+// Not in the library's type declarations, but its store-limiter contract: every limiter in it implements _upsert.
+const libraryUpsert = (RateLimiterDrizzle.prototype as unknown as { _upsert: Upsert })._upsert;
+
+class PreparedRateLimiterDrizzle extends RateLimiterDrizzle {
+  private readonly db: Database;
+
+  constructor(opts: ConstructorParameters<typeof RateLimiterDrizzle>[0] & { storeClient: Database }) {
+    super(opts);
+    this.db = opts.storeClient;
+  }
+
+  async _upsert(key: string, points: number, msDuration: number, forceExpire = false): Promise<StoredPoints> {
+    if (forceExpire || msDuration <= 0) {
+      return libraryUpsert.call(this, key, points, msDuration, forceExpire);
+    }
+    const now = new Date();
+    const [row] = await upsertPoints(this.db).execute({
+      key,
+      points,
+      now: now.toISOString(),
+      expire: new Date(now.getTime() + msDuration).toISOString(),
+    });
+    return row!;
+  }
+}
+
+const upsertPoints = preparedFor((db) => {
+  const points = sql.placeholder("points");
+  const now = sql`${sql.placeholder("now")}::timestamptz`;
+  const expire = sql`${sql.placeholder("expire")}::timestamptz`;
+  const expired = sql`${rateLimits.expire} <= ${now}`;
+  return db
+    .insert(rateLimits)
+    .values({ key: sql.placeholder("key"), points: sql`${points}::int`, expire })
+    .onConflictDoUpdate({
+      target: rateLimits.key,
+      set: {
+        points: sql`case when ${expired} then ${points}::int else ${rateLimits.points} + ${points}::int end`,
+        expire: sql`case when ${expired} then ${expire} else ${rateLimits.expire} end`,
+      },
+    })
+    .returning()
+    .prepare("rate_limit_consume");
+});
 
 const globalForLimits = globalThis as unknown as {
   salesmixLimiters?: Map<LimitName, Promise<RateLimiterAbstract>>;
