@@ -232,6 +232,23 @@ describe("row-level security", () => {
     });
 });
 
+describe("the per-request access functions", () => {
+  it("tell the planner they return one row, so the organization is joined by its key, not by hashing the table", async () => {
+    const functions = await queryRows<{ name: string; rows: number; language: string }>(
+      handle.db,
+      sql`select p.proname as name, p.prorows::int as rows, l.lanname as language
+          from pg_proc p join pg_language l on l.oid = p.prolang
+          where p.pronamespace = 'public'::regnamespace and p.proname like 'app%' and p.proretset
+          order by p.proname`,
+    );
+    expect(functions).toEqual([
+      { name: "app_api_key_access", rows: 1, language: "plpgsql" },
+      { name: "app_org_access", rows: 1, language: "plpgsql" },
+      { name: "app_session_org_access", rows: 1, language: "plpgsql" },
+    ]);
+  });
+});
+
 describe("schema shape for sharding by organization", () => {
   it("every tenant table leads its primary key with organization_id, and tenant-to-tenant foreign keys include it", async () => {
     const pks = await queryRows<{ table: string; first: string }>(
