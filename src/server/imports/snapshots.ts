@@ -49,7 +49,7 @@ export async function listSnapshots(
 
 /**
  * The snapshot the dashboard shows: the one marked current, else the latest completed. The rule lives in one
- * place, the database function `app_current_snapshot` (drizzle/0004_request_access.sql), which the per-request
+ * place, the database function `app_current_snapshot` (drizzle/0004_request_access.sql, in PL/pgSQL since 0007), which the per-request
  * access checks use too.
  */
 async function currentSnapshotIdIn(tx: Db, org: Organization): Promise<string | null> {

@@ -53,13 +53,6 @@ interface StoredPoints {
   expire: Date | null;
 }
 
-/**
- * The library's counter with its one per-request statement prepared: the upsert of `consume` (every API call,
- * every sign-in) is built once and sent as a named statement, instead of being built by the query builder and
- * parsed and planned by PostgreSQL on every call. Same statement, same semantics: a new window starts when the
- * stored one has expired, else the points add up. Everything else (block, set, get, delete, clean-up) is the
- * library's.
- */
 type Upsert = (
   key: string,
   points: number,
@@ -69,6 +62,13 @@ type Upsert = (
 // Not in the library's type declarations, but its store-limiter contract: every limiter in it implements _upsert.
 const libraryUpsert = (RateLimiterDrizzle.prototype as unknown as { _upsert: Upsert })._upsert;
 
+/**
+ * The library's counter with its one per-request statement prepared: the upsert of `consume` (every API call,
+ * every sign-in) is built once and sent as a named statement, instead of being built by the query builder and
+ * parsed and planned by PostgreSQL on every call. Same statement, same semantics: a new window starts when the
+ * stored one has expired, else the points add up. Everything else (block, set, get, delete, clean-up) is the
+ * library's.
+ */
 class PreparedRateLimiterDrizzle extends RateLimiterDrizzle {
   private readonly db: Database;
 
