@@ -1,4 +1,4 @@
-# Production image: a standalone Next.js build on Node 20.
+# Production image: a standalone Next.js build on Node 20, served by the SalesMix server (src/server/serve).
 FROM node:20-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
@@ -10,13 +10,14 @@ WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY . .
 ENV NEXT_OUTPUT=standalone NEXT_TELEMETRY_DISABLED=1 SKIP_ENV_VALIDATION=true
-RUN npx next build
+RUN npx next build && node scripts/build-server.mjs
 
 FROM node:20-bookworm-slim AS run
 WORKDIR /app
 ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000 HOSTNAME=0.0.0.0
 COPY --from=build /app/.next/standalone ./
 COPY --from=build /app/.next/static ./.next/static
+COPY --from=build /app/.next/salesmix-server ./.next/salesmix-server
 COPY --from=build /app/public ./public
 COPY --from=build /app/drizzle ./drizzle
 COPY --from=build /app/node_modules/@electric-sql ./node_modules/@electric-sql
@@ -24,4 +25,4 @@ COPY --from=build /app/scripts/cluster.mjs ./cluster.mjs
 USER node
 EXPOSE 3000
 # One server process per core with DATABASE_URL (WEB_CONCURRENCY overrides; set it to the container's CPU limit).
-CMD ["node", "cluster.mjs", "server.js"]
+CMD ["node", "cluster.mjs", ".next/salesmix-server/main.mjs"]

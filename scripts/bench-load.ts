@@ -1,13 +1,13 @@
 // `npm run bench:load [-- --build] [-- --duration 5]`: HTTP load test of the production build on PostgreSQL.
 // Creates a fresh database (BENCH_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/postgres as admin),
 // migrates it, seeds 1,000 organizations of 100 reps and one of 10,000 (each with an owner, a completed upload
-// and an API key), starts `next start` on it, signs in a sample of owners over HTTP, and drives each scenario
+// and an API key), starts the production server on it (as `npm start` does), signs in a sample of owners over HTTP, and drives each scenario
 // with autocannon. Prints a table and writes bench-results/load-<date>.json; the database is dropped at the end.
-// Builds first when .next is missing or with --build. Settings: BENCH_DURATION (seconds per scenario, 30),
+// Builds first (`npm run build`) when the build is missing or with --build. Settings: BENCH_DURATION (seconds per scenario, 30),
 // BENCH_CONNECTIONS (50), BENCH_SCENARIOS (e.g. "a,c"), BENCH_SESSIONS (signed-in owners, 50), BENCH_PORT (3177),
 // BENCH_SERVER_NODE_ARGS (node flags for the server, e.g. "--cpu-prof"), WEB_CONCURRENCY (server processes, as for
 // `npm start`: one per core by default).
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import net from "node:net";
@@ -22,6 +22,7 @@ import { hashPassword } from "../src/server/auth/password";
 import { generateApiKey } from "../src/server/apikeys/keys";
 import { importTeam } from "../src/server/imports/import-team";
 import { generateTeamCsv } from "./lib/team-file";
+import { buildApp, SERVER_ENTRY } from "./app-build.mjs";
 
 function flag(name: string): string | undefined {
   const i = process.argv.indexOf(name);
@@ -237,17 +238,11 @@ function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return env;
 }
 
-const nextBin = path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
-
 function buildIfNeeded() {
-  if (!BUILD && fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) return;
-  console.info("Building the production app (next build)…");
-  const build = spawnSync(process.execPath, [nextBin, "build"], {
-    cwd: ROOT,
-    stdio: "inherit",
-    env: childEnv({}),
-  });
-  if (build.status !== 0) throw new Error(`next build failed (exit ${build.status})`);
+  if (!BUILD && fs.existsSync(path.join(ROOT, ".next", "BUILD_ID")) && fs.existsSync(SERVER_ENTRY)) return;
+  console.info("Building the production app (npm run build)…");
+  const status = buildApp(childEnv({}));
+  if (status !== 0) throw new Error(`the build failed (exit ${status})`);
 }
 
 async function startServer(databaseUrl: string, port: number, logFile: string) {
@@ -257,8 +252,7 @@ async function startServer(databaseUrl: string, port: number, logFile: string) {
   // The server runs as `npm start` runs it: scripts/cluster.mjs, one process per core unless WEB_CONCURRENCY says.
   const entry = [
     path.join(ROOT, "scripts", "cluster.mjs"),
-    nextBin,
-    "start",
+    SERVER_ENTRY,
     "-p",
     String(port),
     "-H",

@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { buildApp } from "./app-build.mjs";
 import { findChromium } from "./find-browser.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -22,13 +23,10 @@ if (!chromium) {
   process.exit(process.env.CI ? 1 : 0);
 }
 
-const run = (cmd, args, env = process.env) => {
-  const r = spawnSync(cmd, args, { cwd: root, stdio: "inherit", env });
-  if (r.status !== 0) process.exit(r.status ?? 1);
-};
-
-if (process.env.E2E_SKIP_BUILD !== "true")
-  run(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"]);
+if (process.env.E2E_SKIP_BUILD !== "true") {
+  const status = buildApp();
+  if (status !== 0) process.exit(status);
+}
 
 // Every test signs up from 127.0.0.1, so the per-IP sign-up limit is raised; one secret for the run's servers
 // (the fault test starts a second one that must read the first one's sessions).

@@ -1,13 +1,12 @@
 // `npm start`: builds the app when the build is missing or older than the sources, then serves it.
 // With DATABASE_URL it runs one process per core (WEB_CONCURRENCY, see scripts/cluster.mjs).
 // The server itself creates the embedded database, migrates, seeds the demo org and prints the demo login.
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { buildApp, SERVER_ENTRY } from "./app-build.mjs";
 import { runCluster, workerCountOrExit } from "./cluster.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
-const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
 const buildId = path.join(root, ".next", "BUILD_ID");
 
 function newestMtime(entry) {
@@ -27,19 +26,19 @@ const inputs = [
   "package-lock.json",
   "next.config.js",
   "tailwind.config.ts",
+  "scripts/build-server.mjs",
 ];
-const builtAt = fs.statSync(buildId, { throwIfNoEntry: false })?.mtimeMs ?? 0;
+// The server bundle is written last, after `next build`: its age is the build's.
+const builtAt = fs.existsSync(buildId)
+  ? (fs.statSync(SERVER_ENTRY, { throwIfNoEntry: false })?.mtimeMs ?? 0)
+  : 0;
 const sourcesAt = Math.max(...inputs.map((i) => newestMtime(path.join(root, i))));
 if (builtAt < sourcesAt) {
   console.info(
     builtAt ? "Sources changed since the last build: rebuilding…" : "Building SalesMix (first start)…",
   );
-  const build = spawnSync(process.execPath, [nextBin, "build"], {
-    cwd: root,
-    stdio: "inherit",
-    env: process.env,
-  });
-  if (build.status !== 0) process.exit(build.status ?? 1);
+  const status = buildApp();
+  if (status !== 0) process.exit(status);
 }
 
 const port = process.env.PORT ?? "3000";
@@ -47,5 +46,5 @@ const workers = workerCountOrExit();
 console.info(
   `SalesMix is starting on http://localhost:${port}${workers > 1 ? ` with ${workers} processes` : ""}`,
 );
-// Extra arguments go to `next start` (e.g. -H 127.0.0.1).
-process.exit(await runCluster(nextBin, ["start", "-p", port, ...process.argv.slice(2)], workers));
+// Extra arguments go to the server (e.g. -H 127.0.0.1).
+process.exit(await runCluster(SERVER_ENTRY, ["-p", port, ...process.argv.slice(2)], workers));

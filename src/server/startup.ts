@@ -10,8 +10,20 @@ function redact(url: string) {
   return url.replace(/\/\/([^:@/]+):([^@/]+)@/, "//$1:***@");
 }
 
-/** Runs once per server process before it serves: check config, reach the database, migrate, seed. */
-export async function startServer() {
+const globalForStartup = globalThis as unknown as { salesmixStartup?: Promise<void> };
+
+/**
+ * Runs once per server process before it serves: check config, reach the database, migrate, seed. The SalesMix
+ * server (src/server/serve/main.ts) calls it before it listens, and Next.js's instrumentation hook calls it too
+ * (under `next dev`, the only call); both wait for the same run, kept on globalThis since the two load this
+ * module separately.
+ */
+export function startServer(): Promise<void> {
+  globalForStartup.salesmixStartup ??= start();
+  return globalForStartup.salesmixStartup;
+}
+
+async function start() {
   try {
     resolveAuthSecret();
   } catch (e) {

@@ -7,13 +7,14 @@ import { signUpViaApi, uniqueEmail } from "./helpers";
 
 // A second server of the production build that this test may kill; it shares the run's database.
 const PORT = Number(process.env.E2E_FAULT_PORT ?? 3190);
+const SERVER = ".next/salesmix-server/main.mjs";
 const base = `http://127.0.0.1:${PORT}`;
 const dataDir = process.env.E2E_DATABASE_URL
   ? undefined
   : fs.mkdtempSync(path.join(os.tmpdir(), "salesmix-fault-"));
 
 function startServer(): ChildProcess {
-  return spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(PORT)], {
+  return spawn(process.execPath, [SERVER, "-p", String(PORT)], {
     env: {
       ...process.env,
       SEED_DEMO: "false",
@@ -126,21 +127,17 @@ test("npm start's process cluster: a killed server process is replaced while the
   const clusterBase = `http://127.0.0.1:${port}`;
   // On PostgreSQL two processes; on the embedded database always one (it belongs to one process).
   const expected = process.env.E2E_DATABASE_URL ? 2 : 1;
-  const primary = spawn(
-    process.execPath,
-    ["scripts/cluster.mjs", "node_modules/next/dist/bin/next", "start", "-p", String(port)],
-    {
-      env: {
-        ...process.env,
-        SEED_DEMO: "false",
-        WEB_CONCURRENCY: "2",
-        ...(process.env.E2E_DATABASE_URL
-          ? { DATABASE_URL: process.env.E2E_DATABASE_URL }
-          : { DATA_DIR: dataDir }),
-      },
-      stdio: "ignore",
+  const primary = spawn(process.execPath, ["scripts/cluster.mjs", SERVER, "-p", String(port)], {
+    env: {
+      ...process.env,
+      SEED_DEMO: "false",
+      WEB_CONCURRENCY: "2",
+      ...(process.env.E2E_DATABASE_URL
+        ? { DATABASE_URL: process.env.E2E_DATABASE_URL }
+        : { DATA_DIR: dataDir }),
     },
-  );
+    stdio: "ignore",
+  });
   const healthy = async () => {
     try {
       return (await fetch(`${clusterBase}/api/health`)).ok;

@@ -10,7 +10,7 @@ import type { Context } from "./trpc";
  * needed; organization procedures read it together with the membership) and request metadata.
  */
 export async function createRequestContext(headers: Headers): Promise<Context> {
-  const [db, sessionId] = await Promise.all([getDb(), sessionIdFromCookie()]);
+  const [db, sessionId] = await Promise.all([getDb(), sessionIdFromCookie(headers)]);
   let user: Promise<SessionUser | null> | undefined;
   return {
     db,

@@ -2,7 +2,8 @@ import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import { decode } from "next-auth/jwt";
 import Credentials from "next-auth/providers/credentials";
-import { cookies } from "next/headers";
+import { RequestCookies } from "@edge-runtime/cookies";
+import { headers as nextHeaders } from "next/headers";
 import { getDb } from "../db";
 import { consume, reset } from "../ratelimit";
 import { ServiceError } from "../errors";
@@ -99,11 +100,13 @@ let authSecret: string | undefined;
  * id (the session itself, and whether it was revoked, is read from the database on every request); decrypting
  * it costs a key derivation, so a token already decrypted is remembered until it expires. Unlike `auth()`, this
  * does not re-issue the cookie: the session's lifetime is fixed at sign-in, in the sessions table.
+ * `headers`: the request's (the tRPC context has them, and the API server has no Next.js request scope);
+ * without them, those of the Next.js request being rendered.
  */
-export async function sessionIdFromCookie(): Promise<string | null> {
-  const jar = await cookies();
+export async function sessionIdFromCookie(headers?: Headers): Promise<string | null> {
+  const jar = new RequestCookies(headers ?? (await nextHeaders()));
   for (const name of SESSION_COOKIES) {
-    const token = jar.get(name)?.value;
+    const token = jar.get(name)?.value ?? chunkedToken(jar, name);
     if (!token) continue;
     const hit = decodedTokens.get(token);
     if (hit) return hit.expiresAt > Date.now() ? hit.sid : null;
@@ -123,9 +126,18 @@ export async function sessionIdFromCookie(): Promise<string | null> {
     decodedTokens.set(token, { sid, expiresAt });
     return expiresAt > Date.now() ? sid : null;
   }
-  // A cookie too large for one (split into numbered chunks) is left to Auth.js.
-  if (jar.getAll().some((c) => c.name.includes("authjs.session-token."))) {
-    return (await auth())?.sessionId ?? null;
-  }
   return null;
+}
+
+/** Auth.js splits a token too large for one cookie into `<name>.0`, `<name>.1`, …: joined in order, the token. */
+function chunkedToken(jar: RequestCookies, name: string): string | undefined {
+  const chunks = jar
+    .getAll()
+    .map((c) => ({ index: /^(\d+)$/.exec(c.name.slice(name.length + 1))?.[1], c }))
+    .filter((x) => x.index !== undefined && x.c.name.startsWith(`${name}.`));
+  if (!chunks.length) return undefined;
+  return chunks
+    .sort((a, b) => Number(a.index) - Number(b.index))
+    .map((x) => x.c.value)
+    .join("");
 }

@@ -1,0 +1,17 @@
+/**
+ * The part of the SalesMix server that runs the app's own route handlers. Loaded by main.ts only after Next.js
+ * has started: the handlers' modules import parts of Next.js that need its server environment in place.
+ */
+import { nodeRoutes } from "@/app/api/node-routes";
+import { compileRoutes, matchRoute } from "./routes";
+
+export { sendWebResponse, toWebRequest } from "./node-adapter";
+export { loadConfiguredHeaders } from "./configured-headers";
+export { startServer } from "../startup";
+
+const routes = compileRoutes(nodeRoutes);
+
+/** The route handler for this request, or null when Next.js answers it. */
+export function findApiRoute(method: string, pathname: string) {
+  return matchRoute(routes, method, pathname);
+}

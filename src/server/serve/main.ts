@@ -1,0 +1,108 @@
+/**
+ * The SalesMix production server: Next.js for pages, Auth.js and the app's own uploads and downloads, and the
+ * JSON API and tRPC routes of src/app/api/node-routes.ts answered directly with their own route handlers, which
+ * skips Next.js's route pipeline (most of a report request's cost; docs/performance.md, Load).
+ * Built into .next/salesmix-server/ by scripts/build-server.mjs; `npm start` runs it (scripts/cluster.mjs).
+ *   node .next/salesmix-server/main.mjs [-p port] [-H hostname]     (PORT and HOSTNAME work too)
+ */
+import fs from "node:fs";
+import http from "node:http";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import compression from "compression";
+import next from "next";
+
+process.setSourceMapsEnabled(true);
+
+const { values } = parseArgs({
+  options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } },
+  allowPositionals: false,
+});
+const port = Number(values.port ?? process.env.PORT ?? 3000);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`The port must be a whole number from 0 to 65535, not "${values.port ?? process.env.PORT}".`);
+  process.exit(1);
+}
+const hostname = values.hostname ?? process.env.HOSTNAME ?? undefined;
+const dir = process.cwd();
+
+// A standalone build (the Docker image) carries its Next.js config in required-server-files.json, as the
+// server.js Next.js writes for it does; a full checkout reads next.config.js.
+const serverFiles = path.join(dir, ".next", "required-server-files.json");
+if (!fs.existsSync(path.join(dir, "next.config.js")) && fs.existsSync(serverFiles)) {
+  process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify(
+    (JSON.parse(fs.readFileSync(serverFiles, "utf8")) as { config: unknown }).config,
+  );
+}
+
+const app = next({ dev: false, dir, hostname, port });
+const handleWithNext = app.getRequestHandler();
+await app.prepare();
+const { findApiRoute, loadConfiguredHeaders, sendWebResponse, startServer, toWebRequest } =
+  await import("./api");
+// Migrations and the demo seed before the first request, whichever route it takes.
+await startServer();
+const headersFor = loadConfiguredHeaders(path.join(dir, ".next", "routes-manifest.json"));
+// Compressed like Next.js compresses its own answers (gzip/deflate when the client accepts it, from 1 KB).
+const compressMiddleware = compression();
+// Its types are Express's; it uses only Node's request and response.
+const compress = compressMiddleware as unknown as (
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  next: () => void,
+) => void;
+
+const server = http.createServer((req, res) => {
+  const url = req.url ?? "/";
+  const query = url.indexOf("?");
+  const pathname = query === -1 ? url : url.slice(0, query);
+  const match = findApiRoute(req.method ?? "GET", pathname);
+  if (!match) {
+    void handleWithNext(req, res);
+    return;
+  }
+  compress(req, res, () => {
+    const params = Promise.resolve(match.params);
+    Promise.resolve()
+      .then(() => match.handler(toWebRequest(req), { params }))
+      .then((response) => sendWebResponse(res, response, headersFor(pathname)))
+      .catch((e: unknown) => {
+        console.error(`${req.method} ${pathname} failed:`, e);
+        if (res.headersSent) {
+          res.destroy();
+          return;
+        }
+        res.statusCode = 500;
+        for (const [key, value] of headersFor(pathname)) res.setHeader(key, value);
+        res.setHeader("content-type", "application/problem+json");
+        res.end(
+          JSON.stringify({
+            type: "about:blank",
+            title: "Internal Server Error",
+            status: 500,
+            detail: "The server could not answer this request; try again.",
+          }),
+        );
+      });
+  });
+});
+
+server.listen(port, hostname, () => {
+  const address = server.address();
+  const where =
+    typeof address === "object" && address ? `${address.address}:${address.port}` : String(address);
+  if (!process.env.SALESMIX_WORKER || process.env.SALESMIX_WORKER === "1")
+    console.info(`SalesMix server listening on ${where}`);
+});
+
+let stopping = false;
+function stop() {
+  if (stopping) return;
+  stopping = true;
+  // Finish the requests in flight (at most 10 s), then leave.
+  server.close(() => process.exit(0));
+  server.closeIdleConnections();
+  setTimeout(() => process.exit(0), 10_000).unref();
+}
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
