@@ -3,6 +3,7 @@
  * has started: the handlers' modules import parts of Next.js that need its server environment in place.
  */
 import { nodeRoutes } from "@/app/api/node-routes";
+import { getDatabaseHandle } from "../db";
 import { compileRoutes, matchRoute } from "./routes";
 
 export { sendWebResponse, toWebRequest } from "./node-adapter";
@@ -14,4 +15,9 @@ const routes = compileRoutes(nodeRoutes);
 /** The route handler for this request, or null when Next.js answers it. */
 export function findApiRoute(method: string, pathname: string) {
   return matchRoute(routes, method, pathname);
+}
+
+/** Closes the process's database handle (on shutdown, after the last request). */
+export async function closeDatabase() {
+  await (await getDatabaseHandle()).close();
 }

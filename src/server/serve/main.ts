@@ -3,7 +3,7 @@
  * JSON API and tRPC routes of src/app/api/node-routes.ts answered directly with their own route handlers, which
  * skips Next.js's route pipeline (most of a report request's cost; docs/performance.md, Load).
  * Built into .next/salesmix-server/ by scripts/build-server.mjs; `npm start` runs it (scripts/cluster.mjs).
- *   node .next/salesmix-server/main.mjs [-p port] [-H hostname]     (PORT and HOSTNAME work too)
+ *   node .next/salesmix-server/main.mjs [-p port] [-H hostname]     (PORT works too)
  */
 import fs from "node:fs";
 import http from "node:http";
@@ -23,7 +23,8 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`The port must be a whole number from 0 to 65535, not "${values.port ?? process.env.PORT}".`);
   process.exit(1);
 }
-const hostname = values.hostname ?? process.env.HOSTNAME ?? undefined;
+// Every address unless -H says (HOSTNAME is not read: many shells export the machine's name in it).
+const hostname = values.hostname;
 const dir = process.cwd();
 
 // A standalone build (the Docker image) carries its Next.js config in required-server-files.json, as the
@@ -38,7 +39,7 @@ if (!fs.existsSync(path.join(dir, "next.config.js")) && fs.existsSync(serverFile
 const app = next({ dev: false, dir, hostname, port });
 const handleWithNext = app.getRequestHandler();
 await app.prepare();
-const { findApiRoute, loadConfiguredHeaders, sendWebResponse, startServer, toWebRequest } =
+const { closeDatabase, findApiRoute, loadConfiguredHeaders, sendWebResponse, startServer, toWebRequest } =
   await import("./api");
 // Migrations and the demo seed before the first request, whichever route it takes.
 await startServer();
@@ -88,19 +89,16 @@ const server = http.createServer((req, res) => {
 });
 
 server.listen(port, hostname, () => {
-  const address = server.address();
-  const where =
-    typeof address === "object" && address ? `${address.address}:${address.port}` : String(address);
   if (!process.env.SALESMIX_WORKER || process.env.SALESMIX_WORKER === "1")
-    console.info(`SalesMix server listening on ${where}`);
+    console.info(`SalesMix is ready on http://${hostname ?? "localhost"}:${port}`);
 });
 
 let stopping = false;
 function stop() {
   if (stopping) return;
   stopping = true;
-  // Finish the requests in flight (at most 10 s), then leave.
-  server.close(() => process.exit(0));
+  // Finish the requests in flight (at most 10 s), close the database (PGlite writes its files), then leave.
+  server.close(() => void closeDatabase().finally(() => process.exit(0)));
   server.closeIdleConnections();
   setTimeout(() => process.exit(0), 10_000).unref();
 }
