@@ -1,8 +1,9 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // PGlite ships WASM and data files that must be loaded from node_modules, not bundled.
-  // rate-limiter-flexible loads drizzle-orm with a dynamic import() the bundler cannot follow.
-  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "rate-limiter-flexible"],
+  // rate-limiter-flexible loads drizzle-orm with a dynamic import() the bundler cannot follow, so drizzle-orm
+  // stays a package too: then the standalone build ships it, and the app and the limiter share one copy.
+  serverExternalPackages: ["@electric-sql/pglite", "@node-rs/argon2", "rate-limiter-flexible", "drizzle-orm"],
   poweredByHeader: false,
   // Types are checked once, by `tsc --noEmit` in `npm test` and CI (tests included); the build does not repeat it.
   typescript: { ignoreBuildErrors: true },

@@ -17,8 +17,5 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",
-    // next-auth imports `next/server` without the file extension Node's ES module loader needs; run it through
-    // Vite's resolver (tests/integration/node-routes.test.ts loads the route files, Auth.js's among their imports).
-    server: { deps: { inline: ["next-auth"] } },
   },
 });

@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "./db";
-import { sessionIdFromCookie } from "./auth";
+import { headers } from "next/headers";
+import { sessionIdFromCookie } from "./auth/session-cookie";
 import { findSessionOrgAccess } from "./orgs/access.server";
 import { ServiceError } from "./errors";
 import { HTTP_STATUS } from "./http-errors";
@@ -10,7 +11,7 @@ import { HTTP_STATUS } from "./http-errors";
  * member), read in one statement; null when there is no valid session.
  */
 export async function findRequestOrgAccess(slug: string) {
-  const sessionId = await sessionIdFromCookie();
+  const sessionId = await sessionIdFromCookie(await headers());
   if (!sessionId) return null;
   const db = await getDb();
   const found = await findSessionOrgAccess(db, sessionId, slug);

@@ -1,6 +1,6 @@
 import "server-only";
 import { getDb } from "../db";
-import { sessionIdFromCookie } from "../auth";
+import { sessionIdFromCookie } from "../auth/session-cookie";
 import { findActiveSession, type SessionUser } from "../auth/sessions";
 import { clientIp } from "../http";
 import type { Context } from "./trpc";

@@ -1,6 +1,7 @@
 /**
- * The part of the SalesMix server that runs the app's own route handlers. Loaded by main.ts only after Next.js
- * has started: the handlers' modules import parts of Next.js that need its server environment in place.
+ * The part of the SalesMix server that runs the app's own route handlers. main.ts loads it once Next.js has
+ * started, which has loaded the .env files by then: the app's modules read and validate the environment when
+ * they load (src/env.ts).
  */
 import { nodeRoutes } from "@/app/api/node-routes";
 import { getDatabaseHandle } from "../db";
