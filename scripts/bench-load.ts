@@ -618,7 +618,7 @@ async function main() {
     },
     {
       name: `d'. overview, ${BIG_REPS.toLocaleString("en-US")}-rep org filtered by one team (${Math.round(BIG_REPS / 20)} reps, summed once per process)`,
-      report: false,
+      report: true,
       next: () => ({
         method: "GET",
         path: trpcGet("report.overview", {
