@@ -10,9 +10,12 @@ import http from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import compression from "compression";
-import next from "next";
 
 process.setSourceMapsEnabled(true);
+// A production server, as `next start` makes it when NODE_ENV is unset (React, Next.js and the app's production
+// checks read it as they load, hence Next.js is imported below, after this).
+(process.env as Record<string, string | undefined>).NODE_ENV ??= "production";
+const { default: next } = await import("next");
 
 const { values } = parseArgs({
   options: { port: { type: "string", short: "p" }, hostname: { type: "string", short: "H" } },
@@ -25,7 +28,10 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 // Every address unless -H says (HOSTNAME is not read: many shells export the machine's name in it).
 const hostname = values.hostname;
-const dir = process.cwd();
+// The app folder (this file is <app>/.next/salesmix-server/main.mjs once built) is the working folder, as for
+// `next start` run in it: migrations, a relative DATA_DIR and .env files are found from there.
+const dir = path.resolve(import.meta.dirname, "..", "..");
+process.chdir(dir);
 
 // A standalone build (the Docker image) carries its Next.js config in required-server-files.json, as the
 // server.js Next.js writes for it does; a full checkout reads next.config.js.
