@@ -65,7 +65,11 @@ const server = http.createServer((req, res) => {
   const pathname = query === -1 ? url : url.slice(0, query);
   const match = findApiRoute(req.method ?? "GET", pathname);
   if (!match) {
-    void handleWithNext(req, res);
+    handleWithNext(req, res).catch((e: unknown) => {
+      console.error(`${req.method} ${pathname} failed in Next.js:`, e);
+      if (!res.headersSent) res.writeHead(500).end();
+      else res.destroy();
+    });
     return;
   }
   compress(req, res, () => {
