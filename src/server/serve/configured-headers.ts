@@ -23,18 +23,12 @@ export function loadConfiguredHeaders(manifestPath: string): (pathname: string) 
     }
     return { regex: new RegExp(rule.regex), headers: rule.headers };
   });
-  const cache = new Map<string, [string, string][]>();
   return (pathname) => {
-    // Routes are few; the answer per path is kept (bounded, as paths come from clients).
-    let found = cache.get(pathname);
-    if (found) return found;
     const merged = new Map<string, [string, string]>();
     for (const rule of rules) {
       if (!rule.regex.test(pathname)) continue;
       for (const { key, value } of rule.headers) merged.set(key.toLowerCase(), [key, value]);
     }
-    found = [...merged.values()];
-    if (cache.size < 1_000) cache.set(pathname, found);
-    return found;
+    return [...merged.values()];
   };
 }

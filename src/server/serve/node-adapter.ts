@@ -24,13 +24,14 @@ export function toWebRequest(req: IncomingMessage): Request {
   const method = req.method ?? "GET";
   const url = `${encrypted ? "https" : "http"}://${host}${req.url ?? "/"}`;
   if (method === "GET" || method === "HEAD") return new Request(url, { method, headers });
-  return new Request(url, {
+  // Node's fetch needs `duplex` for a streamed body; the DOM types do not have it yet.
+  const init: RequestInit & { duplex: "half" } = {
     method,
     headers,
     body: Readable.toWeb(req) as ReadableStream<Uint8Array>,
-    // @ts-expect-error -- Node's fetch needs `duplex` for a streamed body; the DOM types do not have it yet.
     duplex: "half",
-  });
+  };
+  return new Request(url, init);
 }
 
 /**
