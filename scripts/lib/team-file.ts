@@ -5,8 +5,11 @@ export function generateTeamCsv(
     offset = 0,
     teams = 25,
     domain = "bench.example",
-  }: { offset?: number; teams?: number; domain?: string } = {},
+    titlePad = 0,
+  }: { offset?: number; teams?: number; domain?: string; titlePad?: number } = {},
 ) {
+  // Longer titles make a larger file of the same rows (the 20 MB memory run of bench:import).
+  const pad = titlePad > 0 ? ` ${"x".repeat(titlePad - 1)}` : "";
   const lines = [
     "name,email,role,title,team,base_salary,ote,annual_quota,quota_attainment,calls,voicemails,emails,social_touches,meetings,deals_won,avg_deal_size,sales_cycle_days,decision_makers,remote_selling_pct",
   ];
@@ -19,7 +22,7 @@ export function generateTeamCsv(
         `Rep ${r}`,
         `rep${r}@${domain}`,
         roles[i % 3],
-        i % 2 ? "Account Executive" : "SDR",
+        (i % 2 ? "Account Executive" : "SDR") + pad,
         `Team ${r % teams}`,
         40000 + (i % 20000),
         90000 + (i % 30000),
