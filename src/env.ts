@@ -53,6 +53,14 @@ export const env = createEnv({
       .min(1, "DATABASE_POOL_SIZE must be at least 1")
       .max(100, "DATABASE_POOL_SIZE must be at most 100")
       .default(10),
+    /** "false" runs no job worker in this process (emails and webhook deliveries then wait for another). */
+    JOBS_WORKER: z.enum(["true", "false"]).default("true"),
+    /** How often an idle job worker looks for due jobs, in milliseconds. */
+    JOBS_POLL_MS: z.coerce
+      .number()
+      .int("JOBS_POLL_MS must be a whole number")
+      .min(50, "JOBS_POLL_MS must be at least 50")
+      .default(1000),
   },
   client: {},
   experimental__runtimeEnv: {},

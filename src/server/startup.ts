@@ -5,6 +5,7 @@ import { getDatabaseHandle } from "./db";
 import { queryRows, type Database } from "./db/client";
 import { resolveAuthSecret } from "./auth/secret";
 import { DEMO_LOGIN, seedDemo } from "./seed/demo";
+import { startJobWorker } from "./jobs";
 
 function redact(url: string) {
   return url.replace(/\/\/([^:@/]+):([^@/]+)@/, "//$1:***@");
@@ -51,6 +52,8 @@ async function start() {
         `SalesMix demo login: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}  (database: ${handle.engine === "pglite" ? `embedded PGlite in ${env.DATA_DIR}` : "PostgreSQL"})`,
       );
   }
+  // Emails and webhook deliveries: every process runs a worker over the jobs table.
+  startJobWorker(handle.db);
   // Under scripts/cluster.mjs: the database is migrated and seeded, so the other processes may start.
   process.send?.({ salesmix: "ready" });
 }

@@ -5,6 +5,7 @@
  */
 import { nodeRoutes } from "@/app/api/node-routes";
 import { getDatabaseHandle } from "../db";
+import { stopJobWorker } from "../jobs";
 import { compileRoutes, matchRoute } from "./routes";
 
 export { sendWebResponse, toWebRequest } from "./node-adapter";
@@ -20,5 +21,7 @@ export function findApiRoute(method: string, pathname: string) {
 
 /** Closes the process's database handle (on shutdown, after the last request). */
 export async function closeDatabase() {
+  // The batch of jobs under way finishes first; a job cut short would only run again after its claim lapsed.
+  await stopJobWorker();
   await (await getDatabaseHandle()).close();
 }

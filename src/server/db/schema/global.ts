@@ -107,3 +107,38 @@ export const rateLimits = pgTable("rate_limits", {
   points: integer("points").notNull().default(0),
   expire: timestamp("expire", { withTimezone: true }),
 });
+
+export const JOB_STATUSES = ["pending", "running", "done", "dead"] as const;
+export type JobStatus = (typeof JOB_STATUSES)[number];
+
+/**
+ * The durable job queue (emails, webhook deliveries): one table in the app's own database, claimed with
+ * `FOR UPDATE SKIP LOCKED` so several processes never take the same job (docs/scaling.md, Jobs). Not a tenant
+ * table: a job's payload holds ids only (its organization's among them), never tenant data, and a handler whose
+ * rows are gone (the organization was deleted) finishes without doing anything.
+ * `(queue, idempotency_key)` is unique: enqueueing one event twice keeps the first job.
+ */
+export const jobs = pgTable(
+  "jobs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    queue: text("queue").notNull(),
+    idempotencyKey: text("idempotency_key").notNull(),
+    payload: jsonb("payload").$type<Record<string, unknown>>().notNull(),
+    status: text("status", { enum: JOB_STATUSES }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    maxAttempts: integer("max_attempts").notNull().default(8),
+    runAt: timestamp("run_at", { withTimezone: true }).notNull().defaultNow(),
+    /** While running: until when the claim holds; a worker that died lets it lapse and another takes the job. */
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    lockedBy: text("locked_by"),
+    lastError: text("last_error"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("jobs_queue_key_idx").on(t.queue, t.idempotencyKey),
+    index("jobs_due_idx").on(t.status, t.runAt),
+  ],
+);
+export type Job = typeof jobs.$inferSelect;
