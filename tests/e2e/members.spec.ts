@@ -167,6 +167,48 @@ test("a link opened as someone else offers to switch account; a revoked link say
   await Promise.all([owner.close(), other.close()]);
 });
 
+test("opening a link while signed in only shows the invitation; joining takes the Accept button", async ({
+  browser,
+}) => {
+  const owner = await browser.newContext();
+  const slug = await signUpViaApi(owner.request, {
+    name: "Gil Get",
+    email: uniqueEmail("gil"),
+    org: "Get Safe Co",
+  });
+  const page = await owner.newPage();
+  await page.goto(`/o/${slug}/members`);
+  // Someone who already has an account (and is signed in) is invited.
+  const invited = await browser.newContext();
+  const invitedEmail = uniqueEmail("existing");
+  await signUpViaApi(invited.request, { name: "Ed Existing", email: invitedEmail, org: "Existing Co" });
+  const link = await inviteThroughPage(page, invitedEmail, "Analyst");
+
+  // A GET of the link, as a link planted in another page would make the browser do, changes nothing.
+  const fetched = await invited.request.get(link);
+  expect(fetched.status()).toBe(200);
+  const ip = await invited.newPage();
+  await ip.goto(link);
+  await expect(ip.getByRole("heading", { name: "Join Get Safe Co" })).toBeVisible();
+  await expect(ip.getByText(`You are signed in as ${invitedEmail}`)).toBeVisible();
+  expect(new URL(ip.url()).pathname).toBe(new URL(link).pathname);
+  const notYet = await invited.request.get(`/o/${slug}`);
+  expect(notYet.status()).toBe(404);
+  await page.reload();
+  await expect(
+    page.getByRole("region", { name: "Pending invitations" }).getByText(invitedEmail),
+  ).toBeVisible();
+  await expectNoA11yViolations(ip);
+
+  // The button is the POST that joins.
+  await ip.getByRole("button", { name: "Accept and join Get Safe Co" }).click();
+  await ip.waitForURL(new RegExp(`/o/${slug}$`));
+  await expect(ip.getByRole("heading", { name: "Get Safe Co", level: 1 })).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId("member-list").getByText(invitedEmail)).toBeVisible();
+  await Promise.all([owner.close(), invited.close()]);
+});
+
 test("the members page fits a 375 px phone", async ({ browser }) => {
   const owner = await browser.newContext({ viewport: { width: 375, height: 800 } });
   const slug = await signUpViaApi(owner.request, {

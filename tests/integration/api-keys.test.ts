@@ -226,3 +226,72 @@ describe("authenticating a key", () => {
     expect(listed.keys[0]?.lastUsedAt?.toISOString()).toBe(later.toISOString());
   });
 });
+
+describe("key lifecycle: expiry, last use, creators who left", () => {
+  it("a key with an expiry works until then and is refused after, like a revoked one; the list says so", async () => {
+    const t = await newTenant(handle.db, "expiry");
+    const short = await t.caller.apiKeys.create({
+      orgSlug: t.org.slug,
+      name: "one-off import",
+      scope: "read",
+      expiresInDays: 7,
+    });
+    const forever = await t.caller.apiKeys.create({ orgSlug: t.org.slug, name: "nightly", scope: "read" });
+    expect(short.expiresAt).not.toBeNull();
+    const days = (short.expiresAt!.getTime() - short.createdAt.getTime()) / 86_400_000;
+    expect(days).toBeCloseTo(7, 3);
+    expect(forever.expiresAt).toBeNull();
+    expect((await authenticateApiKey(handle.db, short.key))?.key.id).toBe(short.id);
+
+    // Time passes (the expiry is moved into the past): the key is refused, the other one still works.
+    await handle.db
+      .update(apiKeys)
+      .set({ expiresAt: sql`now() - interval '1 second'` })
+      .where(and(eq(apiKeys.organizationId, t.org.id), eq(apiKeys.id, short.id)));
+    expect(await authenticateApiKey(handle.db, short.key)).toBeNull();
+    expect((await authenticateApiKey(handle.db, forever.key))?.key.id).toBe(forever.id);
+
+    const listed = await t.caller.apiKeys.list({ orgSlug: t.org.slug });
+    const byId = new Map(listed.keys.map((k) => [k.id, k]));
+    expect(byId.get(short.id)).toMatchObject({ expired: true, lastUsedAt: expect.any(Date) });
+    expect(byId.get(forever.id)).toMatchObject({ expired: false, expiresAt: null });
+
+    const events = await handle.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.organizationId, t.org.id), eq(auditEvents.targetId, short.id)));
+    expect(events[0]?.data).toMatchObject({ expiresAt: short.expiresAt!.toISOString() });
+  });
+
+  it("refuses an expiry that is not a whole number of days between 1 and 730, creating nothing", async () => {
+    const t = await newTenant(handle.db, "badexpiry");
+    for (const expiresInDays of [0, -3, 1.5, 731]) {
+      expect(
+        await codeOf(
+          t.caller.apiKeys.create({ orgSlug: t.org.slug, name: "x", scope: "read", expiresInDays }),
+        ),
+      ).toBe("BAD_REQUEST");
+    }
+    expect((await t.caller.apiKeys.list({ orgSlug: t.org.slug })).keys).toHaveLength(0);
+  });
+
+  it("flags a key whose creator has left the organization; keys of current members are not flagged", async () => {
+    const t = await newTenant(handle.db, "leaver");
+    const admin = await addMember(handle.db, t.org.id, "admin");
+    const adminKey = await admin.caller.apiKeys.create({
+      orgSlug: t.org.slug,
+      name: "admin's",
+      scope: "read",
+    });
+    const ownerKey = await t.caller.apiKeys.create({ orgSlug: t.org.slug, name: "owner's", scope: "read" });
+    const before = await t.caller.apiKeys.list({ orgSlug: t.org.slug });
+    expect(before.keys.every((k) => !k.creatorLeft)).toBe(true);
+
+    await t.caller.members.remove({ orgSlug: t.org.slug, userId: admin.user.id });
+    const after = new Map((await t.caller.apiKeys.list({ orgSlug: t.org.slug })).keys.map((k) => [k.id, k]));
+    expect(after.get(adminKey.id)).toMatchObject({ creatorLeft: true, createdByName: "admin user" });
+    expect(after.get(ownerKey.id)?.creatorLeft).toBe(false);
+    // The key itself keeps working (it belongs to the organization): the flag is what tells the admin.
+    expect((await authenticateApiKey(handle.db, adminKey.key))?.org.id).toBe(t.org.id);
+  });
+});

@@ -10,6 +10,13 @@ export const createApiKeySchema = z.object({
     .min(1, "Name the key after what uses it (e.g. “Nightly CRM sync”)")
     .max(100, "Keep the name under 100 characters"),
   scope: apiKeyScopeSchema,
+  /** Optional lifetime in days; omitted or null, the key works until it is revoked. */
+  expiresInDays: z
+    .number("Choose how many days the key lasts")
+    .int("The key's lifetime is a whole number of days")
+    .min(1, "A key lasts at least 1 day")
+    .max(730, "A key lasts at most 730 days (2 years); choose “Never” for a key without expiry")
+    .nullish(),
 });
 export type CreateApiKeyInput = z.input<typeof createApiKeySchema>;
 

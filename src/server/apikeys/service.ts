@@ -1,6 +1,6 @@
 import "server-only";
 import { and, desc, eq, isNull, sql } from "drizzle-orm";
-import { apiKeys, users } from "../db/schema";
+import { apiKeys, memberships, users } from "../db/schema";
 import { withTenant } from "../db/tenant";
 import { recordAudit } from "../audit";
 import { ServiceError } from "../errors";
@@ -23,7 +23,11 @@ function requireManage(ctx: OrgActorContext) {
   }
 }
 
-/** Every key of the organization, active ones first, newest first; never the key or its hash. */
+/**
+ * Every key of the organization, active ones first, newest first; never the key or its hash. Each says when it
+ * expires and was last used, and whether the person who created it has left the organization (the key still
+ * works: it belongs to the organization, which is exactly why an admin should look at it).
+ */
 export async function listApiKeys(ctx: OrgActorContext) {
   requireManage(ctx);
   const rows = await withTenant(ctx.db, ctx.org.id, (tx) =>
@@ -36,10 +40,20 @@ export async function listApiKeys(ctx: OrgActorContext) {
         createdAt: apiKeys.createdAt,
         createdByName: users.name,
         lastUsedAt: apiKeys.lastUsedAt,
+        expiresAt: apiKeys.expiresAt,
+        expired: sql<boolean>`coalesce(${apiKeys.expiresAt} <= now(), false)`,
         revokedAt: apiKeys.revokedAt,
+        creatorLeft: sql<boolean>`${memberships.userId} is null`,
       })
       .from(apiKeys)
       .leftJoin(users, eq(users.id, apiKeys.createdBy))
+      .leftJoin(
+        memberships,
+        and(
+          eq(memberships.organizationId, apiKeys.organizationId),
+          eq(memberships.userId, apiKeys.createdBy),
+        ),
+      )
       .where(eq(apiKeys.organizationId, ctx.org.id))
       .orderBy(sql`${apiKeys.revokedAt} is not null`, desc(apiKeys.createdAt), desc(apiKeys.id)),
   );
@@ -64,6 +78,9 @@ export async function createApiKey(ctx: OrgActorContext, rawInput: CreateApiKeyI
         prefix,
         keyHash,
         createdBy: ctx.user.id,
+        expiresAt: input.expiresInDays
+          ? sql`now() + make_interval(days => ${input.expiresInDays}::int)`
+          : null,
       })
       .returning({
         id: apiKeys.id,
@@ -71,6 +88,7 @@ export async function createApiKey(ctx: OrgActorContext, rawInput: CreateApiKeyI
         scope: apiKeys.scope,
         prefix: apiKeys.prefix,
         createdAt: apiKeys.createdAt,
+        expiresAt: apiKeys.expiresAt,
       });
     if (!row) throw new Error("api key insert returned nothing");
     await recordAudit(tx, {
@@ -80,7 +98,12 @@ export async function createApiKey(ctx: OrgActorContext, rawInput: CreateApiKeyI
       targetType: "api_key",
       targetId: row.id,
       ip: ctx.ip,
-      data: { name: row.name, scope: row.scope, prefix: row.prefix },
+      data: {
+        name: row.name,
+        scope: row.scope,
+        prefix: row.prefix,
+        expiresAt: row.expiresAt?.toISOString() ?? null,
+      },
     });
     return { ...row, key };
   });

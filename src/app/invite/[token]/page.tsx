@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { TRPCError } from "@trpc/server";
 import { AuthShell } from "@/components/AuthShell";
-import { FormError } from "@/components/Field";
 import { ROLE_LABELS } from "@/lib/permissions";
 import { serverCaller } from "@/trpc/server";
+import { AcceptInvitation } from "./AcceptInvitation";
 import { SwitchAccount } from "./SwitchAccount";
 
 // The token is in the address: keep it out of Referer headers, and out of search engines.
@@ -63,18 +62,14 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   );
 
   if (invite.viewer === "invited") {
-    // Signed in as the invited email: join now and land on the organization.
-    let failure: string | null = null;
-    let slug: string | null = null;
-    try {
-      slug = (await caller.invitations.accept({ token })).organization.slug;
-    } catch (e) {
-      failure = e instanceof TRPCError ? e.message : "Something went wrong. Please try again.";
-    }
-    if (slug) redirect(`/o/${slug}`);
+    // Signed in as the invited email: show what joining means; the button accepts (a POST, never this GET).
     return (
       <AuthShell title={`Join ${invite.organization.name}`}>
-        <FormError message={failure} />
+        {summary}
+        <p className="mt-4 text-sm text-gray-700 dark:text-gray-300">
+          You are signed in as <strong>{invite.viewerEmail}</strong>.
+        </p>
+        <AcceptInvitation token={token} organizationName={invite.organization.name} />
       </AuthShell>
     );
   }

@@ -163,6 +163,8 @@ export const apiKeys = pgTable(
     createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    /** Optional: past it the key is refused like a revoked one. Null keeps it working until revoked. */
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
   },
   (t) => [primaryKey({ columns: [t.organizationId, t.id] }), index("api_keys_hash_idx").on(t.keyHash)],

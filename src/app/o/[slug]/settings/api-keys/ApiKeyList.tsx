@@ -51,6 +51,9 @@ export function ApiKeyList({ slug, onNotice }: { slug: string; onNotice: (messag
                 <th scope="col" className="py-2 pr-4">
                   Last used
                 </th>
+                <th scope="col" className="py-2 pr-4">
+                  Expires
+                </th>
                 <th scope="col" className="py-2">
                   <span className="sr-only">Actions</span>
                 </th>
@@ -69,8 +72,28 @@ export function ApiKeyList({ slug, onNotice }: { slug: string; onNotice: (messag
                         by {k.createdByName}
                       </span>
                     ) : null}
+                    {k.creatorLeft && !k.revokedAt ? (
+                      <span
+                        className="mt-1 block text-xs font-medium text-amber-800 dark:text-amber-300"
+                        data-testid="creator-left"
+                      >
+                        ⚠ Its creator{k.createdByName ? `, ${k.createdByName},` : ""} has left the
+                        organization. The key still works: revoke it unless something still needs it.
+                      </span>
+                    ) : null}
                   </td>
                   <td className="py-2 pr-4">{k.lastUsedAt ? formatDateTime(k.lastUsedAt) : "Never"}</td>
+                  <td className="py-2 pr-4">
+                    {k.expiresAt ? (
+                      k.expired ? (
+                        <span className="font-medium">Expired {formatDateTime(k.expiresAt)}</span>
+                      ) : (
+                        formatDateTime(k.expiresAt)
+                      )
+                    ) : (
+                      "Never"
+                    )}
+                  </td>
                   <td className="py-2 text-right">
                     {k.revokedAt ? (
                       <span className="text-xs">Revoked {formatDateTime(k.revokedAt)}</span>

@@ -17,17 +17,26 @@ const SCOPE_HELP: Record<Scope, string> = {
   read_write: "Everything a read key does, plus uploading the team and changing the organization profile.",
 };
 
+const EXPIRY_CHOICES = [
+  { value: "never", label: "Never (until revoked)" },
+  { value: "7", label: "In 7 days" },
+  { value: "30", label: "In 30 days" },
+  { value: "90", label: "In 90 days" },
+  { value: "365", label: "In 1 year" },
+] as const;
+
 export function ApiKeysClient({ slug, orgName }: { slug: string; orgName: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const create = useMutation(trpc.apiKeys.create.mutationOptions());
   const [name, setName] = useState("");
   const [scope, setScope] = useState<Scope>("read");
+  const [expiry, setExpiry] = useState<string>("never");
   const [error, setError] = useState<string | null>(null);
   const [nameError, setNameError] = useState<string | null>(null);
   const [created, setCreated] = useState<CreatedKey | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const ids = { name: useId(), nameHelp: useId(), nameError: useId() };
+  const ids = { name: useId(), nameHelp: useId(), nameError: useId(), expiry: useId(), expiryHelp: useId() };
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -39,7 +48,12 @@ export function ApiKeysClient({ slug, orgName }: { slug: string; orgName: string
       return;
     }
     try {
-      const key = await create.mutateAsync({ orgSlug: slug, name, scope });
+      const key = await create.mutateAsync({
+        orgSlug: slug,
+        name,
+        scope,
+        expiresInDays: expiry === "never" ? null : Number(expiry),
+      });
       setCreated(key);
       setName("");
       await queryClient.invalidateQueries({ queryKey: trpc.apiKeys.list.queryKey({ orgSlug: slug }) });
@@ -60,7 +74,7 @@ export function ApiKeysClient({ slug, orgName }: { slug: string; orgName: string
         <p className="mt-1 max-w-3xl text-sm text-gray-700 dark:text-gray-300">
           Keys let scripts and tools use the SalesMix API for {orgName}: push the team from your CRM every
           night, pull the report into a BI tool. A key belongs to the organization, not to you, and keeps
-          working until it is revoked. See the{" "}
+          working until it is revoked or its expiry date passes. See the{" "}
           <Link href="/docs/api" className="link">
             API documentation
           </Link>
@@ -155,6 +169,28 @@ export function ApiKeysClient({ slug, orgName }: { slug: string; orgName: string
               ))}
             </div>
           </fieldset>
+          <div className="max-w-md">
+            <label htmlFor={ids.expiry} className="field-label">
+              Expires
+            </label>
+            <select
+              id={ids.expiry}
+              name="expiry"
+              className="field-input"
+              value={expiry}
+              onChange={(e) => setExpiry(e.target.value)}
+              aria-describedby={ids.expiryHelp}
+            >
+              {EXPIRY_CHOICES.map((c) => (
+                <option key={c.value} value={c.value}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+            <p id={ids.expiryHelp} className="mt-1 text-xs text-gray-600 dark:text-gray-400">
+              After this the key is refused, as if revoked. A key for a one-off job should not outlive it.
+            </p>
+          </div>
           <button type="submit" className="btn-primary" disabled={create.isPending}>
             {create.isPending ? "Creating…" : "Create key"}
           </button>
