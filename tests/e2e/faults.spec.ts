@@ -68,16 +68,16 @@ test("the server killed in the middle of a large upload: no partial snapshot, th
       });
     };
 
-    // Kill the server as soon as it reports saving rows.
+    // Kill the server as soon as it reports checking (and staging) rows, inside the transaction.
     const res = await upload();
     const reader = res.body!.getReader();
     let text = "";
-    while (!text.includes('"phase":"saving"')) {
+    while (!text.includes('"phase":"checking"')) {
       const { value, done } = await reader.read();
       if (done) break;
       text += new TextDecoder().decode(value);
     }
-    expect(text).toContain('"phase":"saving"');
+    expect(text).toContain('"phase":"checking"');
     server.kill("SIGKILL");
     await new Promise((r) => server.once("exit", r));
     await reader.cancel().catch(() => {});

@@ -33,6 +33,14 @@ export {
   TEMPLATE_HEADERS,
   CSV_BOM,
 } from "./export";
+export {
+  applyCellEdits,
+  fileWithErrorColumn,
+  inlineFixRefusalMessage,
+  MAX_INLINE_FIXES,
+  type CellEdits,
+  type InlineFixRefusal,
+} from "./edits";
 export { templateCsv, TEMPLATE_EXAMPLE_REP } from "./template";
 export {
   MAX_BYTES,

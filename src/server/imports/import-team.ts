@@ -8,7 +8,7 @@ import { withTenant } from "../db/tenant";
 import { recordAudit, type Actor } from "../audit";
 import { ServiceError } from "../errors";
 import { can, type Role } from "@/lib/permissions";
-import { insertRepBatch, type RepToInsert } from "./insert-reps";
+import { createRepStaging, insertStagedReps, stageRepBatch, type RepToInsert } from "./insert-reps";
 import { SnapshotSummaryBuilder } from "./summary";
 import {
   analyzeTeamCsv,
@@ -60,11 +60,18 @@ export const importOptionsSchema = z.object({
 });
 export type ImportOptions = z.input<typeof importOptionsSchema>;
 
+/**
+ * Where an import is: reading the file (dialect, mapping, column rules), checking its rows (each valid batch is
+ * staged as it is checked), saving them (one statement), done. `rowsSaved` is 0 until the save is done.
+ */
 export interface ImportProgress {
-  phase: "reading" | "saving" | "done";
+  phase: "reading" | "checking" | "saving" | "done";
+  rowsChecked: number;
   rowsSaved: number;
   rowsTotal: number;
 }
+
+export const IMPORT_CANCELLED_MESSAGE = "The import was cancelled before it was saved; nothing was imported.";
 
 export interface ImportRequest {
   organization: Organization;
@@ -77,6 +84,8 @@ export interface ImportRequest {
   onProgress?: (progress: ImportProgress) => void;
   /** Called before each batch is written; lets tests inject a failure mid-import. */
   beforeBatch?: (batchIndex: number) => void | Promise<void>;
+  /** Aborted when the user cancels (or the upload's connection closes): the transaction rolls back. */
+  signal?: AbortSignal;
 }
 
 export interface ImportResult {
@@ -133,7 +142,11 @@ export async function importTeam(db: Database, request: ImportRequest): Promise<
   if (sizeProblem) {
     throw new ServiceError(bytes.length === 0 ? "UNPROCESSABLE_CONTENT" : "PAYLOAD_TOO_LARGE", sizeProblem);
   }
-  request.onProgress?.({ phase: "reading", rowsSaved: 0, rowsTotal: 0 });
+  request.onProgress?.({ phase: "reading", rowsChecked: 0, rowsSaved: 0, rowsTotal: 0 });
+  const checkCancelled = () => {
+    if (request.signal?.aborted)
+      throw new ServiceError("BAD_REQUEST", IMPORT_CANCELLED_MESSAGE, { cancelled: true });
+  };
 
   // First pass: dialect, mapping and column rules. Rows are validated once, in the pass that writes them.
   const analysis = analyzeTeamCsv(bytes, {
@@ -184,12 +197,14 @@ export async function importTeam(db: Database, request: ImportRequest): Promise<
         })
         .returning({ id: teamSnapshots.id });
       if (!snapshot) throw new Error("snapshot insert returned nothing");
+      await createRepStaging(tx);
 
       const summary = new SnapshotSummaryBuilder();
       let batch: RepToInsert[] = [];
       let batchIndex = 0;
-      let saved = 0;
-      // One batch in flight at a time: the database writes batch N while this thread reads and validates batch
+      let staged = 0;
+      let checked = 0;
+      // One batch in flight at a time: the database stages batch N while this thread reads and validates batch
       // N+1. Its outcome is awaited before the next batch is sent and before the transaction ends.
       let inFlight: { promise: Promise<void>; rows: number } | null = null;
       const settle = async () => {
@@ -197,15 +212,21 @@ export async function importTeam(db: Database, request: ImportRequest): Promise<
         const { promise, rows } = inFlight;
         inFlight = null;
         await promise;
-        saved += rows;
-        request.onProgress?.({ phase: "saving", rowsSaved: saved, rowsTotal: preview.rowCount });
+        staged += rows;
+        request.onProgress?.({
+          phase: "checking",
+          rowsChecked: checked,
+          rowsSaved: 0,
+          rowsTotal: preview.rowCount,
+        });
       };
       const flush = async () => {
+        checkCancelled();
         await request.beforeBatch?.(batchIndex++);
         const rows = batch;
         batch = [];
         await settle();
-        const promise = insertRepBatch(tx, org.id, snapshot.id, rows);
+        const promise = stageRepBatch(tx, rows);
         // Observed by settle(); this keeps a failure while the next batch is read from being "unhandled".
         promise.catch(() => undefined);
         inFlight = { promise, rows: rows.length };
@@ -219,6 +240,7 @@ export async function importTeam(db: Database, request: ImportRequest): Promise<
       let errorCount = 0;
       const validOnly = options.mode === "valid_rows_only";
       for (const result of iterateTeamRows(bytes, plan)) {
+        checked++;
         if (!("rep" in result)) {
           invalidRows++;
           errorCount += result.errors.length;
@@ -247,9 +269,18 @@ export async function importTeam(db: Database, request: ImportRequest): Promise<
       }
       if (batch.length) await flush();
       await settle();
-      if (saved === 0) {
+      if (staged === 0) {
         throw rowErrors("No row of the file can be imported.", problems, errorCount, preview.rowCount);
       }
+      checkCancelled();
+      request.onProgress?.({
+        phase: "saving",
+        rowsChecked: checked,
+        rowsSaved: 0,
+        rowsTotal: preview.rowCount,
+      });
+      await insertStagedReps(tx, org.id, snapshot.id);
+      const saved = staged;
 
       const skipped = preview.rowCount - saved;
       await tx
@@ -275,7 +306,13 @@ export async function importTeam(db: Database, request: ImportRequest): Promise<
           mode: options.mode,
         },
       });
-      request.onProgress?.({ phase: "done", rowsSaved: saved, rowsTotal: preview.rowCount });
+      checkCancelled();
+      request.onProgress?.({
+        phase: "done",
+        rowsChecked: checked,
+        rowsSaved: saved,
+        rowsTotal: preview.rowCount,
+      });
       return {
         snapshotId: snapshot.id,
         rowCount: saved,

@@ -60,13 +60,20 @@ export async function handleUpload(req: Request, slug: string): Promise<Response
   const bytes = new Uint8Array(await file.arrayBuffer());
 
   const encoder = new TextEncoder();
+  // The user's cancel closes the connection: the request's signal aborts, or the response stream is cancelled.
+  // Either way the import's transaction rolls back before anything is saved.
+  const cancel = new AbortController();
+  req.signal.addEventListener("abort", () => cancel.abort(), { once: true });
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
-      const send = (line: unknown) => controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+      const send = (line: unknown) => {
+        if (cancel.signal.aborted) return;
+        controller.enqueue(encoder.encode(`${JSON.stringify(line)}\n`));
+      };
       let lastSent = 0;
       const onProgress = (p: ImportProgress) => {
         const now = Date.now();
-        if (p.phase !== "saving" || now - lastSent > 100) {
+        if (p.phase !== "checking" || now - lastSent > 100) {
           lastSent = now;
           send({ type: "progress", ...p });
         }
@@ -87,6 +94,7 @@ export async function handleUpload(req: Request, slug: string): Promise<Response
             overrides,
           },
           onProgress,
+          signal: cancel.signal,
         });
         send({ type: "result", ...result });
       } catch (e) {
@@ -116,8 +124,11 @@ export async function handleUpload(req: Request, slug: string): Promise<Response
           });
         }
       } finally {
-        controller.close();
+        if (!cancel.signal.aborted) controller.close();
       }
+    },
+    cancel() {
+      cancel.abort();
     },
   });
   return new Response(stream, {
