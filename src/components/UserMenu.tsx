@@ -17,7 +17,7 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
         >
           {name.slice(0, 1).toUpperCase()}
         </span>
-        <span className="hidden sm:inline">{name}</span>
+        <span className="sr-only sm:not-sr-only">{name}</span>
       </summary>
       <div className="absolute right-0 z-20 mt-2 w-64 rounded-md border border-gray-200 bg-white p-1 shadow-lg dark:border-gray-700 dark:bg-gray-900">
         <p className="truncate px-3 py-2 text-xs text-gray-600 dark:text-gray-400">{email}</p>

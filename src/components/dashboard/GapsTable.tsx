@@ -1,3 +1,4 @@
+import { ScrollRegion } from "./ScrollRegion";
 import type { Gap } from "@/lib/benchmarks";
 import { ArticleSource } from "./SourceTag";
 import { StatusBadge } from "./StatusBadge";
@@ -34,7 +35,7 @@ export function GapsTable({
       <h2 id={`${testId}-title`} className="text-lg font-semibold">
         {title}
       </h2>
-      <div className="mt-2 overflow-x-auto">
+      <ScrollRegion label={`${title}, table`} className="mt-2">
         <table className="w-full min-w-[640px] text-left text-sm">
           <thead className="text-xs uppercase text-gray-600 dark:text-gray-400">
             <tr>
@@ -94,7 +95,7 @@ export function GapsTable({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       <p className="mt-2 text-xs text-gray-600 dark:text-gray-400">
         “On par” means within ±{Math.round((gaps[0]?.tolerance ?? 0.05) * 100)} % of the benchmark. Cohort
         figures compare mostly-inside with mostly-outside organizations, so your team is compared through its

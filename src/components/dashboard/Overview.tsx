@@ -13,6 +13,8 @@ import { Attainment } from "./Attainment";
 import { Filters } from "./Filters";
 import { ProfilePrompt } from "./ProfilePrompt";
 import { Trend, type TrendInput } from "./Trend";
+import { Headline } from "./Headline";
+import { headlineSummary } from "@/lib/benchmarks/headline";
 
 const GROUPS = [
   { prefix: ["mix.", "remote."], title: "Composition and remote selling vs the article", testId: "gaps-mix" },
@@ -70,6 +72,16 @@ export function Overview({
           </Link>
         </div>
       </div>
+      <Headline
+        sentences={headlineSummary(analysis)}
+        sectionHref={{
+          composition: "#composition",
+          gaps: "#gaps",
+          "sales-model": "#sales-model",
+          recommendations: "#recommendations",
+          changes: "#trend",
+        }}
+      />
       {showProfilePrompt ? <ProfilePrompt slug={org.slug} canEdit={can(role, "org.update")} /> : null}
       <Filters
         teams={report.filter.options.teams}
@@ -93,20 +105,28 @@ export function Overview({
         currency={org.currency}
       />
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
-        <Composition rows={rows} bandLabel={report.bandInfo.label} />
-        <SalesModelCard classification={analysis.classification} currency={org.currency} />
+        <div id="composition" className="scroll-mt-4">
+          <Composition rows={rows} bandLabel={report.bandInfo.label} />
+        </div>
+        <div id="sales-model" className="scroll-mt-4">
+          <SalesModelCard classification={analysis.classification} currency={org.currency} />
+        </div>
       </div>
-      <Recommendations items={analysis.recommendations} />
+      <div id="recommendations" className="scroll-mt-4">
+        <Recommendations items={analysis.recommendations} />
+      </div>
       <LazyWhatIf summary={report.summary} profile={org.profile} />
-      {GROUPS.map((g) => (
-        <GapsTable
-          key={g.testId}
-          testId={g.testId}
-          title={g.title}
-          gaps={gaps.filter((gap) => g.prefix.some((p) => gap.figureId.startsWith(p)))}
-          currency={org.currency}
-        />
-      ))}
+      <div id="gaps" className="scroll-mt-4 space-y-6">
+        {GROUPS.map((g) => (
+          <GapsTable
+            key={g.testId}
+            testId={g.testId}
+            title={g.title}
+            gaps={gaps.filter((gap) => g.prefix.some((p) => gap.figureId.startsWith(p)))}
+            currency={org.currency}
+          />
+        ))}
+      </div>
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
         <RoleTable
           byRole={analysis.metrics.byRole}
@@ -115,7 +135,9 @@ export function Overview({
         />
         <Attainment byRole={analysis.metrics.byRole} />
       </div>
-      <Trend points={trend} bandBenchmark={bandBenchmark} bandLabel={report.bandInfo.label} />
+      <div id="trend" className="scroll-mt-4">
+        <Trend points={trend} bandBenchmark={bandBenchmark} bandLabel={report.bandInfo.label} />
+      </div>
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { ScrollRegion } from "./ScrollRegion";
 import type { Metric, RoleMetrics, RoleScope } from "@/lib/benchmarks";
 import { fmtMoney, fmtNumber, fmtShare } from "./format";
 
@@ -55,7 +56,7 @@ export function RoleTable({
         Averages per rep over the reps that have a value. A cell needs at least {minReps} reps behind it;
         fewer shows “not enough data”, never a number.
       </p>
-      <div className="mt-2 overflow-x-auto">
+      <ScrollRegion label="By role, table" className="mt-2">
         <table className="w-full min-w-[560px] text-left text-sm">
           <thead className="text-xs uppercase text-gray-600 dark:text-gray-400">
             <tr>
@@ -84,7 +85,7 @@ export function RoleTable({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 }

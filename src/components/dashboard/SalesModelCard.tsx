@@ -1,3 +1,4 @@
+import { ScrollRegion } from "./ScrollRegion";
 import type { SalesModelClassification } from "@/lib/benchmarks";
 import { fmtMoney, fmtNumber, methodologyHref } from "./format";
 import Link from "next/link";
@@ -41,7 +42,7 @@ export function SalesModelCard({
         {model.text} Confidence: <strong>{classification.confidence}</strong>.
       </p>
       <p className="mt-2 text-sm text-gray-700 dark:text-gray-300">{classification.reasoning}</p>
-      <div className="mt-3 overflow-x-auto">
+      <ScrollRegion label="Sales model evidence, table" className="mt-3">
         <table className="w-full min-w-[520px] text-left text-sm">
           <caption className="sr-only">Evidence per criterion</caption>
           <thead className="text-xs uppercase text-gray-600 dark:text-gray-400">
@@ -96,7 +97,7 @@ export function SalesModelCard({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 }

@@ -13,6 +13,8 @@ import { RoleTable } from "@/components/dashboard/RoleTable";
 import { Attainment } from "@/components/dashboard/Attainment";
 import { Trend } from "@/components/dashboard/Trend";
 import { fmtShare, methodologyHref } from "@/components/dashboard/format";
+import { Headline } from "@/components/dashboard/Headline";
+import { headlineSummary } from "@/lib/benchmarks/headline";
 import { PrintButton } from "./PrintButton";
 import "./report.css";
 
@@ -222,6 +224,17 @@ export default async function ReportPage({
         </p>
       </header>
 
+      <Headline
+        sentences={headlineSummary(analysis)}
+        sectionHref={{
+          composition: "#composition",
+          gaps: "#report-gaps-title",
+          "sales-model": "#sales-model",
+          recommendations: "#report-recs-title",
+          changes: "#report-team-title",
+        }}
+      />
+
       <section aria-labelledby="report-kpis-title" className="report-kpis space-y-3">
         <h2 id="report-kpis-title" className="text-lg font-semibold">
           Key figures
@@ -236,14 +249,16 @@ export default async function ReportPage({
         />
       </section>
 
-      <div data-report-chart="composition">
+      <div data-report-chart="composition" id="composition">
         <Composition
           rows={compositionRows(analysis.metrics.headCount, analysis.band)}
           bandLabel={report.bandInfo.label}
         />
       </div>
 
-      <SalesModelCard classification={analysis.classification} currency={currency} />
+      <div id="sales-model">
+        <SalesModelCard classification={analysis.classification} currency={currency} />
+      </div>
 
       <section aria-labelledby="report-recs-title" className="report-page-break space-y-3">
         <h2 id="report-recs-title" className="text-lg font-semibold">

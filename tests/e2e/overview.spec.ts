@@ -1,0 +1,171 @@
+import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import AxeBuilder from "@axe-core/playwright";
+import { demoTeamFiles } from "../../src/server/seed/demo-team";
+import { signInViaApi } from "./helpers";
+
+const SCREENS = "test-results/screens";
+
+interface Gap {
+  figureId: string;
+  kind: "level" | "cohort_ratio";
+  orgValue: number | null;
+  status: string;
+  benchmark: { display: string };
+  insufficient: { needed: number; have: number } | null;
+}
+interface Analysis {
+  gaps: Gap[];
+  recommendations: { rank: number; title: string; mix: { range: { low: number; high: number } } | null }[];
+}
+
+/** The demo team's roles in a seed file, read here without the app's CSV code (no quoted field holds a role). */
+function rolesOf(csv: string) {
+  const [header, ...lines] = csv.trim().split(/\r?\n/);
+  const at = (header ?? "").split(",").indexOf("Sales Role");
+  const roles = lines.map((l) => l.replace(/"[^"]*"/g, "x").split(",")[at]);
+  const count = (r: string) => roles.filter((x) => x === r).length;
+  return {
+    inside: count("Inside Sales"),
+    outside: count("Field Sales"),
+    hybrid: count("Hybrid"),
+    total: roles.length,
+  };
+}
+
+const share = (v: number) => `${Math.round(v * 1000) / 10} %`;
+const money = (v: number) => `$${Math.round(v).toLocaleString("en-US")}`;
+const premium = (v: number) => {
+  const p = Math.round(v * 1000) / 10;
+  return p < 0 ? `−${Math.abs(p)} %` : `+${p} %`;
+};
+
+async function signInDemo(page: Page) {
+  await signInViaApi(page.request, "demo@salesmix.app", "salesmix-demo-2026");
+  await page.goto("/");
+  await page.waitForURL(/\/o\/[a-z0-9-]+$/);
+  return new URL(page.url()).pathname.split("/")[2] ?? "";
+}
+
+async function trpcGet<T>(request: APIRequestContext, path: string, input: unknown): Promise<T> {
+  const res = await request.get(
+    `/api/trpc/${path}?input=${encodeURIComponent(JSON.stringify({ json: input }))}`,
+  );
+  expect(res.status()).toBe(200);
+  return ((await res.json()) as { result: { data: { json: T } } }).result.data.json;
+}
+
+/** The numbers a sentence states, as written ("47 %", "$42,833", "+9.2 %"). */
+function statedNumbers(text: string): string[] {
+  return (
+    text
+      .replace(/\d{4}-\d{2}-\d{2}/g, "")
+      .match(/[−+]?\$?\d[\d,.]*( %)?/g)
+      ?.map((n) => n.replace(/[.,]$/, "")) ?? []
+  );
+}
+
+async function expectNoSeriousA11yViolations(page: Page, where: string) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(
+    serious.map((v) => `${where} · ${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`),
+  ).toEqual([]);
+}
+
+test("the demo organization's summary states the analysis's numbers, each linked to its section", async ({
+  page,
+}) => {
+  const slug = await signInDemo(page);
+  const report = await trpcGet<{ analysis: Analysis }>(page.request, "report.overview", { orgSlug: slug });
+  const { analysis } = report;
+
+  // Every number the analysis could state, formatted as the product formats it.
+  const allowed = new Set<string>(["$50M"]);
+  for (const g of analysis.gaps) {
+    for (const n of statedNumbers(g.benchmark.display)) allowed.add(n);
+    if (g.orgValue !== null) {
+      const v =
+        g.kind === "cohort_ratio"
+          ? premium(g.orgValue)
+          : g.figureId.startsWith("pay.")
+            ? money(g.orgValue)
+            : share(g.orgValue);
+      allowed.add(v);
+    }
+  }
+  for (const r of analysis.recommendations) {
+    for (const n of statedNumbers(r.title)) allowed.add(n);
+    if (r.mix) {
+      allowed.add(share(r.mix.range.low));
+      allowed.add(share(r.mix.range.high));
+    }
+  }
+
+  await page.goto(`/o/${slug}`);
+  const headline = page.getByTestId("headline");
+  await expect(headline).toBeVisible();
+  const items = headline.locator("li");
+  expect(await items.count()).toBeGreaterThanOrEqual(3);
+  expect(await items.count()).toBeLessThanOrEqual(5);
+
+  // The mix, from the seed file itself: today's file is 20 inside, 8 hybrid, 12 outside of 40.
+  const today = rolesOf(demoTeamFiles().today);
+  const insideShare = (today.inside + today.hybrid / 2) / today.total;
+  const mix = page.getByTestId("headline-mix");
+  await expect(mix).toContainText(`Your inside share is ${share(insideShare)}`);
+  await expect(mix).toContainText("47 %");
+  await expect(
+    headline.locator('li[data-topic="mix"]').getByRole("link", { name: "mix.inside_share.small" }),
+  ).toHaveAttribute("href", "/methodology#mix.inside_share.small");
+
+  for (const topic of ["mix", "gaps", "model", "next_step"]) {
+    const text = (await page.getByTestId(`headline-${topic}`).textContent()) ?? "";
+    for (const n of statedNumbers(text.replace(/\$50M/g, "")))
+      expect(allowed, `${n} in "${text}"`).toContain(n);
+  }
+  // The gaps sentence names the gaps' figures; its values are the analysis's for those figures.
+  const gapLinks = await headline.locator('li[data-topic="gaps"] a[href^="/methodology#"]').allTextContents();
+  expect(gapLinks.length).toBeGreaterThanOrEqual(2);
+  const gapsText = (await page.getByTestId("headline-gaps").textContent()) ?? "";
+  for (const id of gapLinks) {
+    const gap = analysis.gaps.find((g) => g.figureId === id);
+    expect(gap, id).toBeDefined();
+    expect(gapsText).toContain(gap?.benchmark.display ?? "missing");
+  }
+  await expect(page.getByTestId("headline-next_step")).toContainText(
+    analysis.recommendations[0]?.title ?? "missing",
+  );
+
+  // Each sentence's section link goes somewhere on the page.
+  await headline.locator('li[data-topic="gaps"]').getByRole("link", { name: /^See / }).click();
+  await expect(page.getByTestId("gaps-activity")).toBeVisible();
+});
+
+for (const width of [1440, 390]) {
+  test(`overview and report at ${width} px, light and dark: no serious axe finding, no sideways scroll`, async ({
+    browser,
+  }) => {
+    test.setTimeout(120_000);
+    const context = await browser.newContext({ viewport: { width, height: width > 800 ? 900 : 844 } });
+    const page = await context.newPage();
+    const slug = await signInDemo(page);
+    for (const [name, path] of [
+      ["overview", `/o/${slug}`],
+      ["report", `/o/${slug}/report`],
+    ] as const) {
+      for (const scheme of ["light", "dark"] as const) {
+        await page.emulateMedia({ colorScheme: scheme });
+        await page.goto(path);
+        await expect(page.getByTestId("headline")).toBeVisible();
+        await page.waitForLoadState("networkidle");
+        await expectNoSeriousA11yViolations(page, `${name} ${width} ${scheme}`);
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
+        expect(overflow, `${name} ${width} ${scheme} scrolls sideways`).toBeLessThanOrEqual(0);
+        await page.screenshot({ path: `${SCREENS}/${name}-${width}-${scheme}.png`, fullPage: true });
+      }
+    }
+    await context.close();
+  });
+}
