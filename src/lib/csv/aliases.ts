@@ -97,6 +97,7 @@ export const HEADER_ALIASES: Readonly<Record<MappingTarget, readonly string[]>> 
     "email地址",
   ],
   role: [
+    "sales channel",
     "sales role",
     "rep role",
     "role type",
@@ -141,6 +142,8 @@ export const HEADER_ALIASES: Readonly<Record<MappingTarget, readonly string[]>> 
     "职称",
   ],
   team: [
+    "role hierarchy",
+    "hubspot team",
     "team name",
     "sales team",
     "segment",
@@ -271,6 +274,7 @@ export const HEADER_ALIASES: Readonly<Record<MappingTarget, readonly string[]>> 
     "业绩达成率",
   ],
   calls: [
+    "number of calls logged",
     "dials",
     "calls made",
     "call count",
@@ -308,6 +312,7 @@ export const HEADER_ALIASES: Readonly<Record<MappingTarget, readonly string[]>> 
     "语音信箱留言",
   ],
   emails: [
+    "number of emails sent",
     "emails sent",
     "email count",
     "number of emails",
@@ -347,6 +352,7 @@ export const HEADER_ALIASES: Readonly<Record<MappingTarget, readonly string[]>> 
     "社交销售",
   ],
   meetings: [
+    "number of meetings booked",
     "meetings held",
     "meetings completed",
     "meeting count",
@@ -386,6 +392,8 @@ export const HEADER_ALIASES: Readonly<Record<MappingTarget, readonly string[]>> 
     "成交数量",
   ],
   avgDealSize: [
+    "avg amount",
+    "average deal amount",
     "avg deal size",
     "average deal size",
     "acv",

@@ -31,6 +31,8 @@ const ROLE_WORDS: Readonly<Record<RepRole, readonly string[]>> = {
     "lead development",
     "inbound",
     "inside ae",
+    // German exports (Innendienst / Außendienst: inside / field sales)
+    "innendienst",
     "内部",
     "内勤",
     "电话",
@@ -55,6 +57,8 @@ const ROLE_WORDS: Readonly<Record<RepRole, readonly string[]>> = {
     "field ae",
     "outside ae",
     "feet on street",
+    "außendienst",
+    "aussendienst",
     "外部",
     "外勤",
     "外出",
