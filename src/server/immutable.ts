@@ -1,7 +1,11 @@
 import "server-only";
+import { processState } from "./state";
 
-/** Values frozen all the way down by `deepFreeze`: nothing can change them, so what is derived from them may be kept. */
-const immutable = new WeakSet<object>();
+/**
+ * Values frozen all the way down by `deepFreeze`: nothing can change them, so what is derived from them may be kept.
+ * In the process state, so a report frozen by one copy of the services is known as immutable to the other.
+ */
+const immutable = () => processState().immutable;
 
 /**
  * Freezes `value` and everything under it (a change would throw rather than leak into other requests sharing it),
@@ -11,13 +15,13 @@ export function deepFreeze<T>(value: T): T {
   if (value && typeof value === "object" && !(value instanceof Date) && !Object.isFrozen(value)) {
     for (const child of Object.values(value)) deepFreeze(child);
     Object.freeze(value);
-    immutable.add(value);
+    immutable().add(value);
   }
   return value;
 }
 
 export function isImmutable(value: unknown): value is object {
-  return typeof value === "object" && value !== null && immutable.has(value);
+  return typeof value === "object" && value !== null && immutable().has(value);
 }
 
 /**

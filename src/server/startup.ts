@@ -6,22 +6,22 @@ import { queryRows, type Database } from "./db/client";
 import { resolveAuthSecret } from "./auth/secret";
 import { DEMO_LOGIN, seedDemo } from "./seed/demo";
 import { startJobWorker } from "./jobs";
+import { processState } from "./state";
 
 function redact(url: string) {
   return url.replace(/\/\/([^:@/]+):([^@/]+)@/, "//$1:***@");
 }
 
-const globalForStartup = globalThis as unknown as { salesmixStartup?: Promise<void> };
-
 /**
  * Runs once per server process before it serves: check config, reach the database, migrate, seed. The SalesMix
  * server (src/server/serve/main.ts) calls it before it listens, and Next.js's instrumentation hook calls it too
- * (under `next dev`, the only call); both wait for the same run, kept on globalThis since the two load this
- * module separately.
+ * (under `next dev`, the only call); both wait for the same run, kept in the process state (src/server/state.ts)
+ * since the two load this module separately.
  */
 export function startServer(): Promise<void> {
-  globalForStartup.salesmixStartup ??= start();
-  return globalForStartup.salesmixStartup;
+  const state = processState();
+  state.startup ??= start();
+  return state.startup;
 }
 
 async function start() {

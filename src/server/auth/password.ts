@@ -1,5 +1,6 @@
 import "server-only";
 import { hash, verify, type Algorithm } from "@node-rs/argon2";
+import { processState } from "../state";
 
 /** argon2id with the OWASP minimum: 19 MiB of memory, 2 iterations, 1 lane. */
 const ARGON2ID = 2 as Algorithm;
@@ -18,8 +19,8 @@ export async function verifyPassword(passwordHash: string, password: string): Pr
 }
 
 /** A real hash to verify against when the email is unknown, so both paths take the same time. */
-let dummyHash: Promise<string> | undefined;
 export function timingDummyHash(): Promise<string> {
-  dummyHash ??= hashPassword("timing-equaliser-not-a-password");
-  return dummyHash;
+  const state = processState();
+  state.timingDummyHash ??= hashPassword("timing-equaliser-not-a-password");
+  return state.timingDummyHash;
 }

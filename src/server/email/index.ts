@@ -1,9 +1,9 @@
 import "server-only";
 import nodemailer from "nodemailer";
-import type SMTPTransport from "nodemailer/lib/smtp-transport";
 import { env } from "@/env";
 import { emailOutbox } from "../db/schema";
 import type { Db } from "../db/client";
+import { processState } from "../state";
 
 export interface EmailMessage {
   to: string;
@@ -24,12 +24,11 @@ export function emailDeliveryMode(): EmailDelivery {
   return env.NODE_ENV === "production" ? "none" : "outbox";
 }
 
-let transport:
-  { url: string; transporter: nodemailer.Transporter<SMTPTransport.SentMessageInfo> } | undefined;
-
+/** One SMTP transport (and its pooled connections) per process and URL, in src/server/state.ts. */
 function smtpTransporter(url: string) {
-  if (transport?.url !== url) transport = { url, transporter: nodemailer.createTransport(url) };
-  return transport.transporter;
+  const state = processState();
+  if (state.smtp?.url !== url) state.smtp = { url, transporter: nodemailer.createTransport(url) };
+  return state.smtp.transporter;
 }
 
 /** Sends one message the configured way and says which way it went. SMTP failures reject. */

@@ -20,6 +20,7 @@ import {
   rememberedMappingSchema,
   type CsvRowError,
 } from "@/lib/csv";
+import { forgetKeptReports } from "../reports/kept";
 
 /** The org's last mapping; one saved by an older version with unknown targets is simply not offered. */
 export function rememberedMapping(stored: unknown) {
@@ -180,7 +181,7 @@ export async function importTeam(db: Database, request: ImportRequest): Promise<
   const plan = preview.plan;
   const mapping = mappingToRemember(preview.mapping);
   try {
-    return await withTenant(db, org.id, async (tx) => {
+    const result = await withTenant(db, org.id, async (tx) => {
       const [snapshot] = await tx
         .insert(teamSnapshots)
         .values({
@@ -321,6 +322,9 @@ export async function importTeam(db: Database, request: ImportRequest): Promise<
         contentHash: hash,
       };
     });
+    // The new snapshot is the current one now: the reports kept of the previous one are stale.
+    forgetKeptReports(org.id);
+    return result;
   } catch (e) {
     // A file refused for its rows is the user's to fix, not a failed import.
     if (!(e instanceof ServiceError)) await recordFailedImport(db, request, options, hash, e);

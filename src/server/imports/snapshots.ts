@@ -6,6 +6,7 @@ import { withTenant } from "../db/tenant";
 import { recordAudit, type Actor } from "../audit";
 import { ServiceError } from "../errors";
 import type { Rep, RepRole } from "@/lib/team/types";
+import { forgetKeptReports } from "../reports/kept";
 
 const notFound = () => new ServiceError("NOT_FOUND", "Snapshot not found.");
 
@@ -89,7 +90,7 @@ export async function setCurrentSnapshot(
   snapshotId: string,
   ip?: string | null,
 ) {
-  return withTenant(db, org.id, async (tx) => {
+  await withTenant(db, org.id, async (tx) => {
     const snapshot = await getSnapshot(tx, org, snapshotId);
     if (snapshot.status !== "completed") {
       throw new ServiceError(
@@ -111,6 +112,7 @@ export async function setCurrentSnapshot(
       data: { fileName: snapshot.fileName, asOf: snapshot.asOf },
     });
   });
+  forgetKeptReports(org.id);
 }
 
 export async function deleteSnapshot(
@@ -120,7 +122,7 @@ export async function deleteSnapshot(
   snapshotId: string,
   ip?: string | null,
 ) {
-  return withTenant(db, org.id, async (tx) => {
+  await withTenant(db, org.id, async (tx) => {
     const snapshot = await getSnapshot(tx, org, snapshotId);
     await tx
       .delete(teamSnapshots)
@@ -138,6 +140,7 @@ export async function deleteSnapshot(
       data: { fileName: snapshot.fileName, asOf: snapshot.asOf, rows: snapshot.rowCount },
     });
   });
+  forgetKeptReports(org.id);
 }
 
 export const REP_SORT_COLUMNS = {

@@ -2,31 +2,34 @@ import "server-only";
 import { env } from "@/env";
 import type { Database } from "../db/client";
 import { appJobHandlers } from "./handlers";
-import { createWorker, type JobWorker } from "./worker";
+import { createWorker } from "./worker";
+import { processState } from "../state";
 
 export { enqueue } from "./queue";
 
-/** The process's one worker, kept on globalThis (the app's modules may be loaded twice in one process). */
-const globalForJobs = globalThis as unknown as { salesmixJobWorker?: JobWorker };
-
-/** Starts this process's worker once (every app process runs one; SKIP LOCKED keeps them apart). */
-export function startJobWorker(db: Database): JobWorker | null {
+/**
+ * Starts this process's worker once (every app process runs one; SKIP LOCKED keeps them apart). It is kept in the
+ * process state (src/server/state.ts): the app's modules may be loaded twice in one process.
+ */
+export function startJobWorker(db: Database) {
   if (env.JOBS_WORKER === "false") return null;
-  globalForJobs.salesmixJobWorker ??= createWorker({
+  const state = processState();
+  state.jobWorker ??= createWorker({
     db,
     handlers: appJobHandlers(),
     pollMs: env.JOBS_POLL_MS,
   });
-  return globalForJobs.salesmixJobWorker;
+  return state.jobWorker;
 }
 
 /** Wakes this process's worker after an enqueue, so a job runs now rather than at the next poll. */
 export function kickJobWorker(): void {
-  globalForJobs.salesmixJobWorker?.kick();
+  processState().jobWorker?.kick();
 }
 
 export async function stopJobWorker(): Promise<void> {
-  const worker = globalForJobs.salesmixJobWorker;
-  globalForJobs.salesmixJobWorker = undefined;
+  const state = processState();
+  const worker = state.jobWorker;
+  state.jobWorker = undefined;
   await worker?.stop();
 }

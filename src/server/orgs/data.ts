@@ -1,5 +1,5 @@
 import "server-only";
-import { forgetKeptReports } from "../reports/report";
+import { forgetKeptReports } from "../reports/kept";
 import { asc, count, eq } from "drizzle-orm";
 import { strToU8, zipSync } from "fflate";
 import {

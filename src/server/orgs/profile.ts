@@ -7,6 +7,7 @@ import { recordAudit, type Actor } from "../audit";
 import { ServiceError } from "../errors";
 import { can, type Role } from "@/lib/permissions";
 import { orgProfileSchema, type OrgProfileInput } from "@/lib/validation/org-profile";
+import { forgetKeptReports } from "../reports/kept";
 
 const PROFILE_FIELDS = [
   "name",
@@ -45,7 +46,7 @@ export async function updateOrgProfile(
     before[field] = org[field];
   }
   if (Object.keys(changes).length === 0) return org;
-  return withTenant(db, org.id, async (tx) => {
+  const saved = await withTenant(db, org.id, async (tx) => {
     const [updated] = await tx
       .update(organizations)
       .set({ ...changes, updatedAt: new Date() })
@@ -62,6 +63,9 @@ export async function updateOrgProfile(
     });
     return updated ?? org;
   });
+  // Reports show the profile: those kept under the old one are stale.
+  forgetKeptReports(org.id);
+  return saved;
 }
 
 export async function dismissProfilePrompt(db: Database, org: Organization) {

@@ -12,6 +12,7 @@ import type { Database } from "../db/client";
 import { preparedFor } from "../db/prepared";
 import { rateLimits } from "../db/schema";
 import { ServiceError } from "../errors";
+import { processState } from "../state";
 
 /** Each limit: how many attempts per window, and what the user is told when they hit it. */
 export const LIMITS = {
@@ -111,18 +112,15 @@ const upsertPoints = preparedFor((db) => {
     .prepare("rate_limit_consume");
 });
 
-const globalForLimits = globalThis as unknown as {
-  salesmixLimiters?: Map<LimitName, Promise<RateLimiterAbstract>>;
-};
-
+/** One limiter per limit for the process (src/server/state.ts), whichever copy of this module asks. */
 function limiter(name: LimitName): Promise<RateLimiterAbstract> {
-  globalForLimits.salesmixLimiters ??= new Map();
-  let l = globalForLimits.salesmixLimiters.get(name);
+  const { limiters } = processState();
+  let l = limiters.get(name);
   if (!l) {
     l = env.DATABASE_URL
       ? getDb().then((db) => createLimiter(name, db))
       : Promise.resolve(createLimiter(name, null));
-    globalForLimits.salesmixLimiters.set(name, l);
+    limiters.set(name, l);
   }
   return l;
 }

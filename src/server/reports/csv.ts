@@ -47,8 +47,8 @@ type Row = Partial<Record<Column, string | number | boolean | null>>;
 
 const LINE_END = "\r\n";
 const SCOPES: readonly RoleScope[] = ["inside", "hybrid", "outside", "all"];
-const MONEY: ReadonlySet<RepMeasure> = new Set(["baseSalary", "ote", "annualQuota", "avgDealSize"]);
-const SHARES: ReadonlySet<RepMeasure> = new Set(["quotaAttainment", "remoteSellingPct"]);
+const MONEY: readonly RepMeasure[] = ["baseSalary", "ote", "annualQuota", "avgDealSize"];
+const SHARES: readonly RepMeasure[] = ["quotaAttainment", "remoteSellingPct"];
 
 const round = (value: number, digits: number) => {
   const f = 10 ** digits;
@@ -210,7 +210,7 @@ export function reportCsvLines(report: Report, generatedAt: Date): string[] {
   for (const scope of SCOPES) {
     const role = metrics.byRole[scope];
     for (const measure of REP_MEASURES) {
-      const kind = MONEY.has(measure) ? "money" : SHARES.has(measure) ? "share" : "number";
+      const kind = MONEY.includes(measure) ? "money" : SHARES.includes(measure) ? "share" : "number";
       const unit =
         kind === "money"
           ? currency

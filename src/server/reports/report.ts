@@ -1,11 +1,11 @@
 import "server-only";
-import { LRUCache } from "lru-cache";
 import { deepFreeze } from "../immutable";
 import { and, asc, eq } from "drizzle-orm";
 import { teamSnapshots, type Organization, type TeamSnapshot } from "../db/schema";
 import type { Database } from "../db/client";
 import { withTenant } from "../db/tenant";
 import { ServiceError } from "../errors";
+import { getKeptReport, keepReport, keptReportKey } from "./kept";
 import { iterateReps, resolveSnapshot, type RepFilter } from "../imports/snapshots";
 import { SnapshotSummaryBuilder, snapshotSummarySchema, type SnapshotSummary } from "../imports/summary";
 import {
@@ -58,39 +58,19 @@ export interface Report {
   summary: SnapshotSummary["team"];
 }
 
-/** Nothing is kept longer than an hour, so no copy of a deleted organization's report outlives it by more. */
-const KEEP_MS = 60 * 60 * 1000;
-
 /**
  * Completed snapshots never change (their reps and summary are written once, in the import's transaction), so a
- * report of one can be kept: by organization, snapshot, team and title, and everything of the organization a
- * report shows (name, slug, currency, profile), so a profile change makes a new key. An entry is only ever read
- * after this request's own access check has named that snapshot as the organization's current one, so the cache
- * decides nothing about who sees what; a deleted snapshot is no longer named and its entry ages out. Kept reports
- * are frozen and shared, so their serialization is kept too (the tRPC transformer, the REST endpoint). Per
- * process and bounded (about 110 KB a report, serializations included); each process fills its own.
+ * report of one can be kept (./kept.ts): by organization, snapshot, team and title, and everything of the
+ * organization a report shows (name, slug, currency, profile), so a profile change makes a new key. An entry is
+ * only ever read after this request's own access check has named that snapshot as the organization's current one,
+ * so the cache decides nothing about who sees what. Kept reports are frozen and shared, so their serialization is
+ * kept too (the tRPC transformer, the REST endpoint).
  */
-const keptReports = new LRUCache<string, Report>({ max: 1_000, ttl: KEEP_MS });
-
 function reportKey(org: Organization, snapshotId: string, team: string | null, title: string | null) {
-  return JSON.stringify([org.id, snapshotId, team, title, org.name, org.slug, org.currency, orgProfile(org)]);
+  return keptReportKey(org.id, snapshotId, team, title, org.name, org.slug, org.currency, orgProfile(org));
 }
 
-const organizationOfKey = (key: string) => (JSON.parse(key) as string[])[0];
-
-/** How many reports this process keeps of an organization (tests, diagnostics). */
-export function keptReportsOf(organizationId: string) {
-  return [...keptReports.keys()].filter((key) => organizationOfKey(key) === organizationId).length;
-}
-
-/**
- * Drops what this process keeps of an organization (its deletion calls this; other processes let it expire). Kept
- * reports are only ever served after an access check, so this is about memory, not access.
- */
-export function forgetKeptReports(organizationId: string) {
-  for (const key of [...keptReports.keys()])
-    if (organizationOfKey(key) === organizationId) keptReports.delete(key);
-}
+export { forgetKeptReports, keptReportsOf } from "./kept";
 
 /**
  * Everything the overview shows, for the current (or a given) snapshot, optionally narrowed to one team and/or
@@ -109,7 +89,7 @@ export async function getReport(
   const title = opts.filter?.title || null;
   if (!opts.snapshotId && opts.current !== undefined) {
     if (opts.current === null) return null;
-    const kept = keptReports.get(reportKey(org, opts.current, team, title));
+    const kept = getKeptReport(reportKey(org, opts.current, team, title));
     if (kept) return kept;
   }
   const snapshot = await resolveSnapshot(db, org, opts.snapshotId ?? opts.current);
@@ -145,7 +125,7 @@ export async function getReport(
     analysis: analyzeTeam(summary, profile),
     summary,
   };
-  keptReports.set(reportKey(org, snapshot.id, team, title), deepFreeze(report));
+  keepReport(reportKey(org, snapshot.id, team, title), deepFreeze(report));
   return report;
 }
 

@@ -67,12 +67,12 @@ export interface UploadedFile {
   fileName: string | null;
 }
 
-const CSV_TYPES = new Set(["text/csv", "application/csv"]);
+const CSV_TYPES: readonly string[] = ["text/csv", "application/csv"];
 
 /** POST /imports: the CSV itself (`text/csv`) or a multipart form with a `file` part. */
 export async function readCsvUpload(request: Request): Promise<UploadedFile> {
   const type = mediaType(request);
-  if (type !== null && CSV_TYPES.has(type)) {
+  if (type !== null && CSV_TYPES.includes(type)) {
     return { bytes: await readLimitedBody(request, MAX_BYTES, "file"), fileName: null };
   }
   if (type === "multipart/form-data") {

@@ -3,6 +3,7 @@
  * parse requests with) by zod's own JSON Schema output. Nothing here writes a JSON schema by hand: this file
  * only says which schema belongs to which operation, parameter, body and status.
  */
+import { processState } from "../state";
 import { z } from "zod";
 import {
   apiComponents,
@@ -344,17 +345,17 @@ const DESCRIPTION = `Push your team from a CRM export and pull the benchmark rep
 
 **Errors** are \`application/problem+json\` (RFC 9457) with a stable \`type\` URI, a \`title\`, the HTTP \`status\` and a \`detail\` saying what to do. Ids of another organization answer 404, never 403. Requests are limited per key (600 a minute); past it, 429 with \`Retry-After\`.`;
 
-let cached: OpenApiDocument | null = null;
-
+/** Built once per process (src/server/state.ts) from the declarations above, which do not change while it runs. */
 export function buildOpenApiDocument(): OpenApiDocument {
-  if (cached) return cached;
+  const state = processState();
+  if (state.openApiDocument) return state.openApiDocument;
   // The problem schema is referenced from every operation even when no endpoint returns it directly.
   void problemSchema;
   const paths: OpenApiDocument["paths"] = {};
   for (const spec of OPERATIONS) {
     paths[spec.path] = { ...paths[spec.path], [spec.method]: operation(spec) };
   }
-  cached = {
+  state.openApiDocument = {
     openapi: "3.1.0",
     jsonSchemaDialect: DIALECT,
     info: { title: "SalesMix API", version: "1.0.0", description: DESCRIPTION },
@@ -382,7 +383,7 @@ export function buildOpenApiDocument(): OpenApiDocument {
       schemas: componentSchemas(),
     },
   };
-  return cached;
+  return state.openApiDocument;
 }
 
 /** The operation for a method and a concrete path (`/api/v1/imports/<uuid>/reps`), for tests and docs. */

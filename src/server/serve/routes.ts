@@ -29,7 +29,7 @@ interface CompiledRoute {
   segments: ({ kind: "static"; value: string } | { kind: "param" | "rest"; name: string })[];
 }
 
-const METHODS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE"]);
+const METHODS: readonly string[] = ["GET", "POST", "PUT", "PATCH", "DELETE"];
 
 export function compileRoutes(entries: readonly RouteEntry[]): CompiledRoute[] {
   return entries.map((entry) => ({
@@ -57,7 +57,7 @@ export function matchRoute(
   method: string,
   pathname: string,
 ): RouteMatch | null {
-  if (!METHODS.has(method)) return null;
+  if (!METHODS.includes(method)) return null;
   if (pathname.length > 1 && pathname.endsWith("/")) return null;
   if (pathname.includes("//") || pathname.includes("\\")) return null;
   const parts = pathname.split("/").slice(1);
