@@ -124,6 +124,10 @@ const CASES: Record<string, Case> = {
     call: (c, s, ids) => c.imports.reps({ orgSlug: s, snapshotId: ids.snapshotId }),
   },
   "imports.uploadContext": { kind: "tenant", call: (c, s) => c.imports.uploadContext({ orgSlug: s }) },
+  "imports.saveMapping": {
+    kind: "tenant",
+    call: (c, s) => c.imports.saveMapping({ orgSlug: s, mapping: { "Sales Rep": "name" } }),
+  },
   "imports.findByHash": {
     kind: "tenant",
     call: (c, s) => c.imports.findByHash({ orgSlug: s, contentHash: "a".repeat(64) }),

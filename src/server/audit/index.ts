@@ -11,6 +11,7 @@ export const AUDIT_ACTIONS = [
   "import.created",
   "import.failed",
   "import.deleted",
+  "import.mapping_changed",
   "snapshot.made_current",
   "export.reps",
   "export.report",

@@ -18,6 +18,7 @@ export const AUDIT_ACTION_LABELS: Partial<Record<AuditAction, string>> = {
   "import.created": "Team uploaded",
   "import.failed": "Upload failed",
   "import.deleted": "Upload deleted",
+  "import.mapping_changed": "Saved column mapping changed",
   "snapshot.made_current": "Snapshot made current",
   "export.reps": "Reps exported",
   "export.report": "Report exported",

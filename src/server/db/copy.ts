@@ -32,5 +32,17 @@ export async function copyTextInto(tx: Transaction, target: string, text: string
     });
     return;
   }
+  // COPY from a file (PGlite's /dev/blob) needs the right to read server files, which the app role rightly lacks.
+  // PGlite's session user is its superuser, which switched to the app role after migrations: the COPY alone runs
+  // as the session user (SET LOCAL, so only until this statement's end below or the transaction's end), into a
+  // temporary table that has no row-level security; what then goes into tenant tables goes as the app role.
+  const roles = (await client.query("select current_user as current, session_user as session")) as {
+    rows: { current: string; session: string }[];
+  };
+  const current = roles.rows[0]?.current;
+  const switchRole = current !== undefined && current !== roles.rows[0]?.session;
+  if (switchRole) await client.query("set local role none");
   await client.query(`copy ${target} from '/dev/blob'`, [], { blob: new Blob([text]) });
+  // (A failed COPY aborts the transaction, which ends the switch with it.)
+  if (switchRole) await client.query(`set local role "${current.replace(/"/g, '""')}"`);
 }

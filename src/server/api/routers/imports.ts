@@ -10,6 +10,7 @@ import {
 } from "../../imports/snapshots";
 import { findSnapshotByHash, rememberedMapping } from "../../imports/import-team";
 import { withTenant } from "../../db/tenant";
+import { rememberedMappingInputSchema, saveRememberedMapping } from "../../imports/mapping";
 import { REP_ROLES } from "@/lib/team/types";
 import type { Actor } from "../../audit";
 
@@ -60,6 +61,13 @@ export const importsRouter = createTRPCRouter({
     remembered: rememberedMapping(ctx.org.lastImportMapping) ?? {},
     currency: ctx.org.currency,
   })),
+
+  /** Replace (or, with `{}`, forget) the organization's remembered column mapping. */
+  saveMapping: permittedProcedure("imports.create")
+    .input(z.object({ mapping: rememberedMappingInputSchema }))
+    .mutation(({ ctx, input }) =>
+      saveRememberedMapping(ctx.db, ctx.org, actorOf(ctx.user), input.mapping, ctx.ip),
+    ),
 
   findByHash: permittedProcedure("imports.create")
     .input(z.object({ contentHash: z.string().regex(/^[0-9a-f]{64}$/, "Not a SHA-256 hex digest") }))
