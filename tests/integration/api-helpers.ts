@@ -10,7 +10,7 @@ import type { Database } from "@/server/db/client";
 import type { ApiKeyScope } from "@/server/db/schema";
 import { buildOpenApiDocument, findOperation, type OpenApiDocument } from "@/server/rest/openapi";
 import { getBenchmarks, getOpenApiDocument } from "@/server/rest/endpoints/public";
-import { createImport, listImportReps, listImports } from "@/server/rest/endpoints/imports";
+import { compareImports, createImport, listImportReps, listImports } from "@/server/rest/endpoints/imports";
 import { getReportJson } from "@/server/rest/endpoints/report";
 import { getOrganization, patchOrganization } from "@/server/rest/endpoints/organization";
 import { newTenant } from "../helpers/callers";
@@ -76,6 +76,11 @@ export const ROUTES: Route[] = [
     method: "GET",
     pattern: /^\/api\/v1\/imports\/([^/]+)\/reps$/,
     run: (db, request, match) => listImportReps(db, request, { id: decodeURIComponent(match[1] ?? "") }),
+  },
+  {
+    method: "GET",
+    pattern: /^\/api\/v1\/imports\/([^/]+)\/compare$/,
+    run: (db, request, match) => compareImports(db, request, { id: decodeURIComponent(match[1] ?? "") }),
   },
   { method: "GET", pattern: /^\/api\/v1\/report$/, run: plain(getReportJson) },
   { method: "GET", pattern: /^\/api\/v1\/organization$/, run: plain(getOrganization) },

@@ -429,6 +429,88 @@ describe("GET /imports and /imports/{id}/reps", () => {
   });
 });
 
+describe("GET /imports/{id}/compare", () => {
+  it("says who joined, left and changed role or team (by email, else by name) and how the analysis moved", async () => {
+    const t = await newTenant(db(), "compare");
+    const key = (await createKey(t, "read_write")).key;
+    const before = fixture.toString("utf8").trimEnd();
+    const lines = before.split("\n");
+    // Later: Ana moves to outside sales, Ben (email dropped) changes team, Cleo leaves, Zoe joins.
+    const after = [
+      lines[0],
+      ...lines
+        .slice(1)
+        .filter((l) => !l.startsWith("Cleo Park"))
+        .map((l) =>
+          l.startsWith("Ana Ruiz")
+            ? l.replace("Inside Sales", "Field Sales")
+            : l.startsWith("Ben Ode")
+              ? l.replace("ben@acme.test", "").replace(",SMB,", ",Mid-Market,")
+              : l,
+        ),
+      `Zoe Lind,zoe@acme.test,Inside Sales,SDR,SMB,"$41,000","$82,000",500000,95%,400,90,900,50,30,6,"$8,000",30,2,90%`,
+    ].join("\n");
+    const first = (await importCsv(key, before, "?as_of=2026-06-30&period=Q")).body.snapshotId;
+    const second = (await importCsv(key, after, "?as_of=2026-09-30&period=Q")).body.snapshotId;
+    type Comparison = {
+      from: { id: string };
+      to: { id: string };
+      people: {
+        matchedByEmail: number;
+        matchedByName: number;
+        joined: { count: number; items: { name: string }[] };
+        left: { count: number; items: { name: string }[] };
+        changedRole: { count: number; items: { name: string; from: string; to: string }[] };
+        changedTeam: {
+          count: number;
+          items: { name: string; from: string; to: string; matchedBy: string }[];
+        };
+      };
+      analysis: {
+        headCount: { inside: { before: number; after: number; change: number } };
+        insideShare: { before: number; after: number; change: number };
+        gaps: { figureId: string; change: number | null }[];
+      };
+    };
+    const res = await send<Comparison>(
+      db(),
+      apiRequest("GET", `/imports/${first}/compare?to=${second}`, { key }),
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.from.id).toBe(first);
+    expect(res.body.to.id).toBe(second);
+    const p = res.body.people;
+    expect(p.joined.items.map((r) => r.name)).toEqual(["Zoe Lind"]);
+    expect(p.left.items.map((r) => r.name)).toEqual(["Cleo Park"]);
+    expect(p.changedRole.items).toEqual([
+      expect.objectContaining({ name: "Ana Ruiz", from: "inside", to: "outside" }),
+    ]);
+    expect(p.changedTeam.items).toEqual([
+      expect.objectContaining({ name: "Ben Ode", from: "SMB", to: "Mid-Market", matchedBy: "name" }),
+    ]);
+    expect(p.matchedByName).toBe(1);
+    expect(p.matchedByEmail).toBe(lines.length - 1 - 2);
+    const inside = res.body.analysis.headCount.inside;
+    expect(inside.change).toBe(inside.after - inside.before);
+    expect(inside.change).toBe(0); // Ana left inside, Zoe joined it.
+    expect(res.body.analysis.gaps.length).toBeGreaterThan(5);
+
+    const bad = await send<ProblemBody>(db(), apiRequest("GET", `/imports/${first}/compare`, { key }));
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors?.[0]?.field).toBe("to");
+    const notId = await send<ProblemBody>(
+      db(),
+      apiRequest("GET", `/imports/${first}/compare?to=abc`, { key }),
+    );
+    expect(notId.status).toBe(400);
+    const unknown = await send<ProblemBody>(
+      db(),
+      apiRequest("GET", `/imports/${first}/compare?to=${randomUUID()}`, { key }),
+    );
+    expect(unknown.status).toBe(404);
+  });
+});
+
 describe("GET /report", () => {
   it("answers 404 no-upload before the first upload", async () => {
     const t = await newTenant(db(), "empty");
@@ -600,6 +682,7 @@ describe("tenancy: another organization's key and ids", () => {
 
     const byId: [string, number][] = [
       [`/imports/${aSnapshot}/reps`, 200],
+      [`/imports/${aSnapshot}/compare?to=${aSecond}`, 200],
       [`/report?snapshot=${aSnapshot}`, 200],
       [`/imports?limit=1&cursor=${aSnapshot}`, 200],
     ];
@@ -630,7 +713,25 @@ describe("tenancy: another organization's key and ids", () => {
     expect((await orgRow(a.org.id)).employeeCount).toBeNull();
     expect((await orgRow(b.org.id)).employeeCount).toBe(12);
     // The same file in B is not a duplicate of A's.
-    expect((await importCsv(bKey, variant(7))).status).toBe(201);
+    const bImport = await importCsv(bKey, variant(7));
+    expect(bImport.status).toBe(201);
+    const bSnapshot = bImport.body.snapshotId;
+    // Two uploads of different organizations cannot be compared, in either order, by either key.
+    for (const [p, key] of [
+      [`/imports/${aSnapshot}/compare?to=${bSnapshot}`, aKey],
+      [`/imports/${bSnapshot}/compare?to=${aSnapshot}`, aKey],
+      [`/imports/${aSnapshot}/compare?to=${bSnapshot}`, bKey],
+      [`/imports/${bSnapshot}/compare?to=${aSnapshot}`, bKey],
+    ] as const) {
+      const mixed = await send<ProblemBody>(db(), apiRequest("GET", p, { key }));
+      expect(mixed.status, p).toBe(404);
+      expect(mixed.body.type).toBe(problemType("not-found"));
+      expect(JSON.stringify(mixed.body)).not.toMatch(/Rep 9|Rep 7|acme/);
+    }
+    expect(
+      (await send(db(), apiRequest("GET", `/imports/${bSnapshot}/compare?to=${bSnapshot}`, { key: bKey })))
+        .status,
+    ).toBe(200);
   });
 
   it("keeps a key working for the organization after the admin who made it leaves", async () => {

@@ -148,6 +148,16 @@ const CASES: Record<string, Case> = {
     call: (c, s, ids) => c.report.overview({ orgSlug: s, snapshotId: ids.snapshotId }),
   },
   "report.trend": { kind: "tenant", call: (c, s) => c.report.trend({ orgSlug: s }) },
+  "report.compare": {
+    kind: "tenant",
+    takesIds: true,
+    call: (c, s, ids) => c.report.compare({ orgSlug: s, from: ids.snapshotId, to: ids.snapshotId }),
+  },
+  "report.sinceLast": {
+    kind: "tenant",
+    takesIds: true,
+    call: (c, s, ids) => c.report.sinceLast({ orgSlug: s, snapshotId: ids.snapshotId }),
+  },
   "apiKeys.list": { kind: "tenant", call: (c, s) => c.apiKeys.list({ orgSlug: s }) },
   "apiKeys.create": {
     kind: "tenant",
@@ -164,6 +174,7 @@ const CASES: Record<string, Case> = {
 const ROUTES: Record<string, string> = {
   "api/v1/imports/route.ts": "api-v1.test.ts",
   "api/v1/imports/[id]/reps/route.ts": "api-v1.test.ts",
+  "api/v1/imports/[id]/compare/route.ts": "api-v1.test.ts",
   "api/v1/report/route.ts": "api-v1.test.ts",
   "api/v1/organization/route.ts": "api-v1.test.ts",
   "api/v1/benchmarks/route.ts": "public: the article's dataset, no tenant data",
@@ -297,4 +308,21 @@ describe("cross-tenant harness", () => {
       ).resolves.not.toThrow();
     });
   }
+
+  it("report.compare of an upload of A with one of B → NOT_FOUND in either order; A's own two compare", async () => {
+    const a = await tenant("a");
+    const b = await tenant("b");
+    for (const [from, to] of [
+      [a.snapshotId, b.snapshotId],
+      [b.snapshotId, a.snapshotId],
+    ]) {
+      const refused = await a.caller.report.compare({ orgSlug: a.slug, from: from ?? "", to: to ?? "" }).then(
+        () => "resolved",
+        (e: unknown) => code(e),
+      );
+      expect(refused).toBe("NOT_FOUND");
+    }
+    const own = await a.caller.report.compare({ orgSlug: a.slug, from: a.snapshotId, to: a.snapshotId });
+    expect(own.people.joined.count + own.people.left.count + own.people.changedRole.count).toBe(0);
+  });
 });

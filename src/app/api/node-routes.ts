@@ -13,6 +13,7 @@ import * as trpc from "./trpc/[trpc]/route";
 import * as benchmarks from "./v1/benchmarks/route";
 import * as imports from "./v1/imports/route";
 import * as importReps from "./v1/imports/[id]/reps/route";
+import * as importCompare from "./v1/imports/[id]/compare/route";
 import * as openapi from "./v1/openapi.json/route";
 import * as organization from "./v1/organization/route";
 import * as report from "./v1/report/route";
@@ -24,6 +25,7 @@ export const nodeRoutes: readonly RouteEntry[] = [
   { pattern: "/api/v1/benchmarks", module: benchmarks },
   { pattern: "/api/v1/imports", module: imports },
   { pattern: "/api/v1/imports/[id]/reps", module: importReps },
+  { pattern: "/api/v1/imports/[id]/compare", module: importCompare },
   { pattern: "/api/v1/openapi.json", module: openapi },
   { pattern: "/api/v1/organization", module: organization },
   { pattern: "/api/v1/report", module: report },

@@ -6,6 +6,8 @@
 import { processState } from "../state";
 import { z } from "zod";
 import {
+  compareQuerySchema,
+  comparisonSchema,
   apiComponents,
   benchmarkDatasetSchema,
   importCreatedSchema,
@@ -235,6 +237,21 @@ const OPERATIONS: OperationSpec[] = [
     query: listRepsQuerySchema,
     success: { status: 200, description: "One page of reps.", schema: repListSchema },
     problems: ["invalid-parameters", "not-found"],
+  },
+  {
+    method: "get",
+    path: "/imports/{id}/compare",
+    operationId: "compareImports",
+    tag: "Imports",
+    summary: "Compare two uploads",
+    description:
+      "What changed from upload `{id}` to upload `to`: who joined, who left, who changed role or team (the same person is matched by email, trimmed and in any case, else by name when an email is missing on one side), and how the mix, attainment, pay and every gap against the article moved. Both must be completed uploads of the key's organization: an id of another organization is a 404, like one that does not exist.",
+    scope: "read",
+    curl: `curl -sS "${BASE}/imports/$EARLIER_ID/compare?to=$LATER_ID" ${AUTH}`,
+    pathParams: snapshotPathSchema,
+    query: compareQuerySchema,
+    success: { status: 200, description: "The comparison.", schema: comparisonSchema },
+    problems: ["invalid-parameters", "not-found", "unprocessable"],
   },
   {
     method: "get",

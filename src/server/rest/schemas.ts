@@ -113,6 +113,14 @@ export const reportQuerySchema = z
   })
   .strict();
 
+export const compareQuerySchema = z
+  .object({
+    to: z
+      .uuid("Use the id of another upload of this organization")
+      .meta({ description: "The upload to compare with (the later one, usually); `{id}` is the earlier." }),
+  })
+  .strict();
+
 export const snapshotPathSchema = z.object({
   id: z.uuid().meta({ description: "A snapshot id from GET /imports or POST /imports." }),
 });
@@ -524,6 +532,85 @@ export const reportSchema = component(
     .meta({ description: "Everything the overview dashboard shows, from the same computation." }),
 );
 export type ReportJson = z.output<typeof reportSchema>;
+
+const movedSchema = z
+  .object({ before: nullableNumber(), after: nullableNumber(), change: nullableNumber() })
+  .meta({ description: "A value in both uploads; null where that upload has not enough data." });
+const countMovedSchema = z.object({ before: int(), after: int(), change: z.int() });
+const rosterPersonSchema = z.object({
+  name: z.string(),
+  email: z.string().nullable(),
+  role: z.enum(REP_ROLES),
+  team: z.string().nullable(),
+});
+const rosterMoveSchema = z.object({
+  name: z.string(),
+  email: z.string().nullable(),
+  from: z.string().nullable(),
+  to: z.string().nullable(),
+  matchedBy: z.enum(["email", "name"]),
+});
+const listedSchema = <T extends z.ZodType>(item: T) =>
+  z.object({
+    count: int().meta({ description: "How many, in full." }),
+    items: z.array(item).meta({ description: "The first 200." }),
+  });
+const snapshotRefSchema = z.object({ id: uuid(), asOf: z.iso.date(), fileName: z.string(), rowCount: int() });
+const gapStatusSchema = z.enum(["above", "on_par", "below", "insufficient", "not_comparable"]);
+
+export const comparisonSchema = component(
+  "Comparison",
+  z
+    .object({
+      from: snapshotRefSchema,
+      to: snapshotRefSchema,
+      people: z
+        .object({
+          matchedByEmail: int(),
+          matchedByName: int(),
+          joined: listedSchema(rosterPersonSchema),
+          left: listedSchema(rosterPersonSchema),
+          changedRole: listedSchema(rosterMoveSchema),
+          changedTeam: listedSchema(rosterMoveSchema),
+        })
+        .meta({
+          description: "People matched by email (trimmed, any case), else by name when an email is missing.",
+        }),
+      analysis: z.object({
+        headCount: z.object({
+          inside: countMovedSchema,
+          outside: countMovedSchema,
+          hybrid: countMovedSchema,
+          total: countMovedSchema,
+        }),
+        insideShare: movedSchema,
+        hybridShare: movedSchema,
+        shareAtOrAboveQuota: movedSchema,
+        averageAttainment: movedSchema,
+        pay: z.object({
+          inside: z.object({ baseSalary: movedSchema, ote: movedSchema }),
+          outside: z.object({ baseSalary: movedSchema, ote: movedSchema }),
+          hybrid: z.object({ baseSalary: movedSchema, ote: movedSchema }),
+        }),
+        gaps: z.array(
+          z.object({
+            figureId: figureIdSchema,
+            label: z.string(),
+            kind: z.enum(["level", "cohort_ratio"]),
+            benchmark: z.string().meta({ description: "The article's figure as displayed." }),
+            before: z.object({ orgValue: nullableNumber(), status: gapStatusSchema }),
+            after: z.object({ orgValue: nullableNumber(), status: gapStatusSchema }),
+            change: nullableNumber(),
+            statusChanged: z.boolean(),
+          }),
+        ),
+      }),
+    })
+    .meta({
+      description: "Two uploads of the organization: who joined, left or moved, and how the analysis moved.",
+    }),
+);
+export type ComparisonJson = z.input<typeof comparisonSchema>;
 
 export type SnapshotListJson = z.input<typeof snapshotListSchema>;
 export type RepListJson = z.input<typeof repListSchema>;

@@ -141,3 +141,15 @@ describe("headlineSummary", () => {
     expect(sentences[4]?.section).toBe("changes");
   });
 });
+
+describe("the demo's two seed files compared", () => {
+  it("are the same 40 people, of whom 14 changed role and none changed team", async () => {
+    const { diffRosters } = await import("@/lib/team/roster-diff");
+    const files = demoTeamFiles();
+    const d = diffRosters(demoReps(files.lastYear), demoReps(files.today));
+    expect(d.matched).toEqual({ byEmail: 40, byName: 0 });
+    expect([d.joined.length, d.left.length, d.changedRole.length, d.changedTeam.length]).toEqual([
+      0, 0, 14, 0,
+    ]);
+  });
+});

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { createTRPCRouter, permittedProcedure } from "../trpc";
 import { getReport, getTrend } from "../../reports/report";
+import { compareSnapshots, sinceLastUpload } from "../../reports/compare";
 
 export const reportRouter = createTRPCRouter({
   overview: permittedProcedure("dashboard.read")
@@ -21,4 +22,10 @@ export const reportRouter = createTRPCRouter({
   trend: permittedProcedure("dashboard.read")
     .input(z.object({ team: z.string().max(200).nullish(), title: z.string().max(200).nullish() }))
     .query(({ ctx, input }) => getTrend(ctx.db, ctx.org, { team: input.team, title: input.title })),
+  compare: permittedProcedure("dashboard.read")
+    .input(z.object({ from: z.uuid("Not a snapshot id"), to: z.uuid("Not a snapshot id") }))
+    .query(({ ctx, input }) => compareSnapshots(ctx.db, ctx.org, input.from, input.to)),
+  sinceLast: permittedProcedure("dashboard.read")
+    .input(z.object({ snapshotId: z.uuid("Not a snapshot id") }))
+    .query(({ ctx, input }) => sinceLastUpload(ctx.db, ctx.org, input.snapshotId)),
 });

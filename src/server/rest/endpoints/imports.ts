@@ -6,11 +6,14 @@ import { withTenant } from "../../db/tenant";
 import { readCsvUpload } from "../body";
 import { jsonResponse, keyEndpoint, parseQuery } from "../endpoint";
 import { ProblemError } from "../problem";
+import { compareSnapshots } from "../../reports/compare";
 import {
+  compareQuerySchema,
   importQuerySchema,
   listImportsQuerySchema,
   listRepsQuerySchema,
   snapshotPathSchema,
+  type ComparisonJson,
   type ImportCreatedJson,
   type RepListJson,
   type SnapshotListJson,
@@ -98,5 +101,14 @@ export const listImportReps = keyEndpoint<{ id: string }>("read", async (ctx, pa
     limit: page.limit,
     nextOffset: next < page.total ? next : null,
   };
+  return jsonResponse(body);
+});
+
+/** GET /imports/{id}/compare?to=: two uploads of the key's organization; either id of another one is a 404. */
+export const compareImports = keyEndpoint<{ id: string }>("read", async (ctx, params) => {
+  const path = snapshotPathSchema.safeParse(params);
+  if (!path.success) throw new ProblemError("not-found", "Snapshot not found.");
+  const query = parseQuery(ctx.url, compareQuerySchema);
+  const body: ComparisonJson = await compareSnapshots(ctx.db, ctx.org, path.data.id, query.to);
   return jsonResponse(body);
 });
