@@ -34,6 +34,17 @@ export const env = createEnv({
       .optional(),
     MAIL_FROM: z.string().default("SalesMix <no-reply@salesmix.local>"),
     SEED_DEMO: z.enum(["true", "false"]).default("true"),
+    /**
+     * Which proxies' X-Forwarded-For/-Host/-Proto are believed: unset trusts none (the socket's address is the
+     * client's); a number of hops, or addresses/CIDR ranges/loopback,linklocal,uniquelocal, comma-separated.
+     */
+    TRUST_PROXY: z
+      .string()
+      .regex(
+        /^(?:false|[0-9]{1,3}|[0-9A-Za-z:./]+(?:\s*,\s*[0-9A-Za-z:./]+)*)$/,
+        "TRUST_PROXY must be a number of hops or a comma-separated list of addresses/CIDR ranges such as 10.0.0.0/8,loopback",
+      )
+      .optional(),
     /** Sign-ups allowed per client IP per hour (the browser tests, all from one address, raise it). */
     SIGNUP_LIMIT_PER_HOUR: z.coerce
       .number()

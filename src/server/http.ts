@@ -1,10 +1,12 @@
 import "server-only";
 
-/** The client's address as the nearest proxy reports it (first X-Forwarded-For entry), else null. */
+/**
+ * The client's address: the SalesMix server's request gate (src/server/serve/request-gate.ts) sets
+ * X-Forwarded-For to that one address, the socket's unless a proxy TRUST_PROXY names reported another.
+ */
 export function clientIp(headers: Headers): string | null {
   const forwarded = headers.get("x-forwarded-for");
-  if (forwarded) return forwarded.split(",")[0]?.trim() || null;
-  return headers.get("x-real-ip");
+  return forwarded?.split(",")[0]?.trim() || null;
 }
 
 /**

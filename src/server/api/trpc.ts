@@ -5,7 +5,7 @@ import { z, ZodError } from "zod";
 import type { Database } from "../db/client";
 import { findOrgAccess, findSessionOrgAccess, type OrgAccess } from "../orgs/access.server";
 import type { SessionUser } from "../auth/sessions";
-import { ServiceError } from "../errors";
+import { internalErrorMessage, requestIdOf, ServiceError } from "../errors";
 import { serializeOnce } from "../immutable";
 import { can, type Permission } from "@/lib/permissions";
 
@@ -34,9 +34,15 @@ const t = initTRPC.context<Context>().create({
   },
   errorFormatter({ shape, error }) {
     const cause = error.cause;
+    // An unexpected failure (a database error carries its SQL and parameters) is logged with this id by the
+    // HTTP handler's onError; the client is told only the id.
+    const internal = error.code === "INTERNAL_SERVER_ERROR";
+    const requestId = internal ? requestIdOf(error) : undefined;
     return {
       ...shape,
+      message: internal && requestId ? internalErrorMessage(requestId) : shape.message,
       data: {
+        requestId,
         ...shape.data,
         // Never send stack traces to the browser.
         stack: undefined,

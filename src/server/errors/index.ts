@@ -20,3 +20,20 @@ export class ServiceError extends Error {
     this.name = "ServiceError";
   }
 }
+
+/**
+ * The id an unexpected failure is logged and answered under (the answer carries the id, the log the error), kept
+ * on the error itself so every place that reports the same failure names the same id.
+ */
+export function requestIdOf(error: object): string {
+  const tagged = error as { salesmixRequestId?: string };
+  if (!tagged.salesmixRequestId) {
+    Object.defineProperty(tagged, "salesmixRequestId", { value: crypto.randomUUID(), enumerable: false });
+  }
+  return tagged.salesmixRequestId!;
+}
+
+/** What a client is told about an unexpected failure: nothing of the error, only where to find it in the log. */
+export function internalErrorMessage(requestId: string): string {
+  return `Something went wrong on our side and the request did not complete. If it keeps happening, quote reference ${requestId}.`;
+}

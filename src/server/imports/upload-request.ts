@@ -1,11 +1,17 @@
 import "server-only";
 import { ZodError } from "zod";
-import { findRequestOrgAccess } from "../http-session";
+import { getDb } from "../db";
+import type { Database } from "../db/client";
+import { sessionIdFromCookie } from "../auth/session-cookie";
+import type { SessionUser } from "../auth/sessions";
+import { findSessionOrgAccess, type OrgAccess } from "../orgs/access.server";
+import { BodyTooLargeError, readBodyWithin } from "../body";
 import { ServiceError } from "../errors";
 import { clientIp, isSameOrigin } from "../http";
 import { HTTP_STATUS } from "../http-errors";
 import { importTeam, type ImportProgress } from "./import-team";
 import { columnOverridesSchema, MAX_BYTES } from "@/lib/csv";
+import { can } from "@/lib/permissions";
 
 /** Multipart overhead allowed on top of the file itself before the body is refused unread. */
 const MULTIPART_SLACK = 64 * 1024;
@@ -14,20 +20,54 @@ function json(status: number, body: unknown) {
   return Response.json(body, { status });
 }
 
+/** The signed-in user of the request's session cookie and their access to the org of `slug` (null: none). */
+export type UploadAccessLookup = (
+  req: Request,
+  slug: string,
+) => Promise<{ db: Database; user: SessionUser; access: OrgAccess | null } | null>;
+
+/** From the session cookie of the request itself (no Next.js request scope needed). */
+export const accessFromSessionCookie: UploadAccessLookup = async (req, slug) => {
+  const sessionId = await sessionIdFromCookie(req.headers);
+  if (!sessionId) return null;
+  const db = await getDb();
+  const found = await findSessionOrgAccess(db, sessionId, slug);
+  return found && { db, ...found };
+};
+
 /**
  * The upload page's commit: multipart form with `file`, `asOf`, `period`, `mode`, `allowDuplicate` and
  * `overrides` (JSON). Answers with newline-delimited JSON: progress lines while rows are saved, then one
  * `result` or `error` line, so the page can show a real progress bar for large files.
  */
-export async function handleUpload(req: Request, slug: string): Promise<Response> {
+export async function handleUpload(
+  req: Request,
+  slug: string,
+  findAccess: UploadAccessLookup = accessFromSessionCookie,
+): Promise<Response> {
+  // Every refusal below is decided before the body is read; a refused body is left unread.
+  const refuse = async (status: number, body: unknown) => {
+    await req.body?.cancel().catch(() => undefined);
+    return json(status, body);
+  };
   if (!isSameOrigin(req))
-    return json(403, { type: "error", code: "FORBIDDEN", message: "Cross-origin request refused." });
-  const found = await findRequestOrgAccess(slug);
-  if (!found) return json(401, { type: "error", code: "UNAUTHORIZED", message: "Sign in to continue." });
+    return refuse(403, { type: "error", code: "FORBIDDEN", message: "Cross-origin request refused." });
+  const found = await findAccess(req, slug);
+  if (!found) return refuse(401, { type: "error", code: "UNAUTHORIZED", message: "Sign in to continue." });
   const { db, user, access } = found;
-  if (!access) return json(404, { type: "error", code: "NOT_FOUND", message: "Organization not found." });
-  const length = Number(req.headers.get("content-length") ?? "0");
-  if (length > MAX_BYTES + MULTIPART_SLACK) {
+  if (!access) return refuse(404, { type: "error", code: "NOT_FOUND", message: "Organization not found." });
+  if (!can(access.role, "imports.create")) {
+    return refuse(403, {
+      type: "error",
+      code: "FORBIDDEN",
+      message: `Your role (${access.role}) cannot upload team files. Ask an analyst or admin.`,
+    });
+  }
+  let bytesRead: Uint8Array<ArrayBuffer>;
+  try {
+    bytesRead = await readBodyWithin(req, MAX_BYTES + MULTIPART_SLACK);
+  } catch (e) {
+    if (!(e instanceof BodyTooLargeError)) throw e;
     return json(413, {
       type: "error",
       code: "PAYLOAD_TOO_LARGE",
@@ -36,7 +76,9 @@ export async function handleUpload(req: Request, slug: string): Promise<Response
   }
   let form: FormData;
   try {
-    form = await req.formData();
+    form = await new Response(bytesRead, {
+      headers: { "content-type": req.headers.get("content-type") ?? "" },
+    }).formData();
   } catch {
     return json(400, {
       type: "error",

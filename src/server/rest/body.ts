@@ -1,6 +1,7 @@
 import "server-only";
 import { MAX_BYTES } from "@/lib/csv";
 import { ProblemError } from "./problem";
+import { BodyTooLargeError, readBodyWithin } from "../body";
 
 /** Multipart framing allowed on top of the file itself (boundaries, part headers, a few small fields). */
 export const MULTIPART_SLACK_BYTES = 64 * 1024;
@@ -30,21 +31,14 @@ export async function readLimitedBody(
   what: string,
 ): Promise<Uint8Array<ArrayBuffer>> {
   const declared = request.headers.get("content-length");
-  if (declared !== null && Number(declared) > limit) throw tooLarge(limit, what);
-  if (!request.body) return new Uint8Array(new ArrayBuffer(0));
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge(limit, what);
-    }
-    chunks.push(value);
+  let body: Uint8Array<ArrayBuffer>;
+  try {
+    body = await readBodyWithin(request, limit);
+  } catch (e) {
+    if (e instanceof BodyTooLargeError) throw tooLarge(limit, what);
+    throw e;
   }
+  const size = body.byteLength;
   // A proxy that buffers bodies (Next.js's own caps them at 10 MB unless configured) may pass on only the
   // first part; importing that part would silently drop reps, so a short body is refused.
   if (declared !== null && Number(declared) > size) {
@@ -52,12 +46,6 @@ export async function readLimitedBody(
       "payload-too-large",
       `Only ${size.toLocaleString("en-US")} of the ${Number(declared).toLocaleString("en-US")} bytes sent arrived, so nothing was imported. A proxy on the way limits the body size; send a smaller file or raise that limit.`,
     );
-  }
-  const body = new Uint8Array(new ArrayBuffer(size));
-  let at = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, at);
-    at += chunk.byteLength;
   }
   return body;
 }

@@ -7,10 +7,16 @@ import { nodeRoutes } from "@/app/api/node-routes";
 import { getDatabaseHandle } from "../db";
 import { stopJobWorker } from "../jobs";
 import { compileRoutes, matchRoute } from "./routes";
+import { compileTrustProxy } from "./request-gate";
+import { env } from "@/env";
 
 export { sendWebResponse, toWebRequest } from "./node-adapter";
 export { loadConfiguredHeaders } from "./configured-headers";
 export { startServer } from "../startup";
+export { createRequestListener } from "./listener";
+
+/** The proxies whose X-Forwarded-* headers are believed (TRUST_PROXY; none by default). */
+export const trustProxy = compileTrustProxy(env.TRUST_PROXY);
 
 const routes = compileRoutes(nodeRoutes);
 

@@ -45,7 +45,7 @@ if (!fs.existsSync(path.join(dir, "next.config.js")) && fs.existsSync(serverFile
 const app = next({ dev: false, dir, hostname, port });
 const handleWithNext = app.getRequestHandler();
 await app.prepare();
-const { closeDatabase, findApiRoute, loadConfiguredHeaders, sendWebResponse, startServer, toWebRequest } =
+const { closeDatabase, createRequestListener, findApiRoute, loadConfiguredHeaders, startServer, trustProxy } =
   await import("./api");
 // Migrations and the demo seed before the first request, whichever route it takes.
 await startServer();
@@ -59,44 +59,20 @@ const compress = compressMiddleware as unknown as (
   next: () => void,
 ) => void;
 
-const server = http.createServer((req, res) => {
-  const url = req.url ?? "/";
-  const query = url.indexOf("?");
-  const pathname = query === -1 ? url : url.slice(0, query);
-  const match = findApiRoute(req.method ?? "GET", pathname);
-  if (!match) {
-    handleWithNext(req, res).catch((e: unknown) => {
-      console.error(`${req.method} ${pathname} failed in Next.js:`, e);
-      if (!res.headersSent) res.writeHead(500).end();
-      else res.destroy();
-    });
-    return;
-  }
-  compress(req, res, () => {
-    const params = Promise.resolve(match.params);
-    Promise.resolve()
-      .then(() => match.handler(toWebRequest(req), { params }))
-      .then((response) => sendWebResponse(res, response, headersFor(pathname)))
-      .catch((e: unknown) => {
-        console.error(`${req.method} ${pathname} failed:`, e);
-        if (res.headersSent) {
-          res.destroy();
-          return;
-        }
-        res.statusCode = 500;
-        for (const [key, value] of headersFor(pathname)) res.setHeader(key, value);
-        res.setHeader("content-type", "application/problem+json");
-        res.end(
-          JSON.stringify({
-            type: "about:blank",
-            title: "Internal Server Error",
-            status: 500,
-            detail: "The server could not answer this request; try again.",
-          }),
-        );
-      });
-  });
-});
+const server = http.createServer(
+  createRequestListener({
+    trust: trustProxy,
+    findRoute: findApiRoute,
+    fallback: (req, res) =>
+      handleWithNext(req, res).catch((e: unknown) => {
+        console.error(`${req.method} ${req.url} failed in Next.js:`, e);
+        if (!res.headersSent) res.writeHead(500).end();
+        else res.destroy();
+      }),
+    headersFor,
+    compress,
+  }),
+);
 
 server.listen(port, hostname, () => {
   if (!process.env.SALESMIX_WORKER || process.env.SALESMIX_WORKER === "1")

@@ -1,20 +1,28 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { Readable } from "node:stream";
 import type { TLSSocket } from "node:tls";
+import { isValidHost } from "./request-gate";
 
 /**
  * The Fetch API request a route handler expects, from Node's request: the same URL and headers Next.js gives
  * its route handlers, including the `x-forwarded-*` headers Next.js fills in when no proxy did (the client's
  * address in `x-forwarded-for` is what the per-IP limits read). The body streams; it is not buffered.
+ * Headers come from `req.headers`, as the server's request gate (request-gate.ts) left them. The URL's host is
+ * the Host header only when it is a host name (the gate refuses others; "localhost" here otherwise), and its
+ * path is the request target's, so a Host such as `h/api/trpc/org.delete?` can never change what runs.
  */
 export function toWebRequest(req: IncomingMessage): Request {
   const headers = new Headers();
-  const raw = req.rawHeaders;
-  for (let i = 0; i < raw.length; i += 2) headers.append(raw[i]!, raw[i + 1]!);
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    if (Array.isArray(value)) for (const one of value) headers.append(name, one);
+    else headers.set(name, value);
+  }
   const encrypted = Boolean((req.socket as TLSSocket).encrypted);
   const forwardedProto = headers.get("x-forwarded-proto");
   const https = forwardedProto ? forwardedProto === "https" : encrypted;
-  const host = headers.get("host") ?? "localhost";
+  const sentHost = headers.get("host");
+  const host = isValidHost(sentHost) ? sentHost : "localhost";
   if (!headers.has("x-forwarded-host")) headers.set("x-forwarded-host", host);
   if (!headers.has("x-forwarded-port") && req.socket.localPort)
     headers.set("x-forwarded-port", String(req.socket.localPort));
@@ -22,16 +30,39 @@ export function toWebRequest(req: IncomingMessage): Request {
   if (!headers.has("x-forwarded-for") && req.socket.remoteAddress)
     headers.set("x-forwarded-for", req.socket.remoteAddress);
   const method = req.method ?? "GET";
-  const url = `${encrypted ? "https" : "http"}://${host}${req.url ?? "/"}`;
+  const target = req.url?.startsWith("/") ? req.url : "/";
+  const url = `${encrypted ? "https" : "http"}://${host}${target}`;
   if (method === "GET" || method === "HEAD") return new Request(url, { method, headers });
   // Node's fetch needs `duplex` for a streamed body; the DOM types do not have it yet.
   const init: RequestInit & { duplex: "half" } = {
     method,
     headers,
-    body: Readable.toWeb(req) as ReadableStream<Uint8Array>,
+    body: requestBody(req),
     duplex: "half",
   };
   return new Request(url, init);
+}
+
+/**
+ * The request body as a web stream. A handler that stops reading (a body past its limit) cancels it; that leaves
+ * the rest unread instead of destroying the socket, so its answer (a 413) still reaches the client, and
+ * `sendWebResponse` then closes the connection.
+ */
+function requestBody(req: IncomingMessage): ReadableStream<Uint8Array> {
+  const reader = (Readable.toWeb(req) as ReadableStream<Uint8Array>).getReader();
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        const { done, value } = await reader.read();
+        if (done) controller.close();
+        else controller.enqueue(value);
+      },
+      cancel() {
+        req.pause();
+      },
+    },
+    { highWaterMark: 0 },
+  );
 }
 
 /**
@@ -51,6 +82,9 @@ export async function sendWebResponse(
   const cookies = response.headers.getSetCookie();
   if (cookies.length) res.setHeader("set-cookie", cookies);
   res.statusCode = response.status;
+  // The handler answered without reading the whole body (refused it): the connection cannot carry another
+  // request, and the client should stop sending.
+  if (res.req && !res.req.complete) res.setHeader("connection", "close");
   if (!response.body) {
     res.end();
     return;
