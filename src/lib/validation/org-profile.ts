@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { oneLineText } from "./text";
 
 const optionalNumber = (label: string, opts: { min: number; max: number; int?: boolean }) => {
   let n = z
@@ -11,10 +12,18 @@ const optionalNumber = (label: string, opts: { min: number; max: number; int?: b
 
 /** The organization profile: every field optional; null clears it. Shared by the settings form, tRPC and the REST API. */
 export const orgProfileSchema = z.object({
-  name: z.string().trim().min(2, "Enter the organization's name (at least 2 characters)").max(100).optional(),
+  name: oneLineText("The organization's name")
+    .trim()
+    .min(2, "Enter the organization's name (at least 2 characters)")
+    .max(100)
+    .optional(),
   annualRevenue: optionalNumber("Annual revenue", { min: 0, max: 1e13 }),
   employeeCount: optionalNumber("Employee count", { min: 1, max: 10_000_000, int: true }),
-  industry: z.string().trim().max(100, "Keep the industry under 100 characters").nullable().optional(),
+  industry: oneLineText("The industry")
+    .trim()
+    .max(100, "Keep the industry under 100 characters")
+    .nullable()
+    .optional(),
   currency: z
     .string()
     .trim()

@@ -8,6 +8,7 @@ import type { SessionUser } from "../auth/sessions";
 import { internalErrorMessage, requestIdOf, ServiceError } from "../errors";
 import { serializeOnce } from "../immutable";
 import { can, type Permission } from "@/lib/permissions";
+import { oneLineText } from "@/lib/validation/text";
 
 export interface Context {
   db: Database;
@@ -40,7 +41,13 @@ const t = initTRPC.context<Context>().create({
     const requestId = internal ? requestIdOf(error) : undefined;
     return {
       ...shape,
-      message: internal && requestId ? internalErrorMessage(requestId) : shape.message,
+      // zod's own message is its issues as JSON; the first issue's message is the one a person reads.
+      message:
+        internal && requestId
+          ? internalErrorMessage(requestId)
+          : cause instanceof ZodError
+            ? (cause.issues[0]?.message ?? "Invalid input")
+            : shape.message,
       data: {
         requestId,
         ...shape.data,
@@ -105,7 +112,7 @@ export const orgProcedure = baseProcedure
     if (!ctx.sessionId && !(await ctx.loadUser())) throw signInFirst();
     return next();
   })
-  .input(z.object({ orgSlug: z.string().min(1).max(100) }))
+  .input(z.object({ orgSlug: oneLineText("The organization").min(1).max(100) }))
   .use(async ({ ctx, input, next }) => {
     let user: SessionUser | null;
     let access: OrgAccess | null;

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { API_KEY_SCOPES } from "../db/schema";
+import { oneLineText } from "@/lib/validation/text";
 
 export const apiKeyScopeSchema = z.enum(API_KEY_SCOPES, "Choose a scope: read or read_write");
 
 export const createApiKeySchema = z.object({
-  name: z
-    .string()
+  name: oneLineText("The key's name")
     .trim()
     .min(1, "Name the key after what uses it (e.g. “Nightly CRM sync”)")
     .max(100, "Keep the name under 100 characters"),

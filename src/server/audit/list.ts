@@ -6,6 +6,7 @@ import { withTenant } from "../db/tenant";
 import { ServiceError } from "../errors";
 import type { OrgActorContext } from "../members/context";
 import { can } from "@/lib/permissions";
+import { oneLineText } from "@/lib/validation/text";
 import { AUDIT_ACTIONS, type AuditAction } from "./index";
 
 /** Labels for the page; an action added later without a label shows as its own name. */
@@ -44,7 +45,19 @@ export const AUDIT_PAGE_SIZE = 50;
  * A page position: the last row's time (as Postgres text, to keep the microseconds a JS Date would drop) and
  * id, so rows sharing a timestamp are neither skipped nor repeated.
  */
-const cursorSchema = z.object({ t: z.string().max(40), id: z.uuid() });
+const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+const cursorSchema = z.object({
+  // Exactly what to_char writes below, and a real instant (Postgres would refuse month 13 with a 500).
+  t: z
+    .string()
+    .regex(CURSOR_TIME)
+    .refine((t) => {
+      const millis = `${t.slice(0, 23)}Z`;
+      const date = new Date(millis);
+      return !Number.isNaN(date.getTime()) && date.toISOString() === millis;
+    }),
+  id: z.uuid(),
+});
 
 function encodeCursor(c: z.infer<typeof cursorSchema>) {
   return Buffer.from(JSON.stringify(c)).toString("base64url");
@@ -67,7 +80,7 @@ function decodeCursor(cursor: string) {
 export const listAuditSchema = z.object({
   action: z.enum(AUDIT_ACTIONS).optional(),
   actorUserId: z.uuid().optional(),
-  cursor: z.string().max(200).nullish(),
+  cursor: oneLineText("The page cursor").max(200).nullish(),
   limit: z.number().int().min(1).max(100).optional(),
 });
 export type ListAuditInput = z.input<typeof listAuditSchema>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "@/lib/permissions";
+import { oneLineText } from "@/lib/validation/text";
 
 const userId = z.uuid("Unknown member");
 
@@ -8,5 +9,5 @@ export const removeMemberSchema = z.object({ userId });
 export const transferOwnershipSchema = z.object({
   userId,
   /** The organization's name, typed by the owner to confirm. */
-  confirmation: z.string().max(200),
+  confirmation: oneLineText("The confirmation").max(200),
 });

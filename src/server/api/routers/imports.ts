@@ -13,6 +13,7 @@ import { withTenant } from "../../db/tenant";
 import { rememberedMappingInputSchema, saveRememberedMapping } from "../../imports/mapping";
 import { REP_ROLES } from "@/lib/team/types";
 import type { Actor } from "../../audit";
+import { freeText } from "@/lib/validation/text";
 
 const snapshotId = z.uuid("Not a snapshot id");
 const actorOf = (user: { id: string; email: string }): Actor => ({
@@ -37,9 +38,9 @@ export const importsRouter = createTRPCRouter({
       z.object({
         snapshotId,
         role: z.enum(REP_ROLES).nullish(),
-        team: z.string().max(200).nullish(),
-        title: z.string().max(200).nullish(),
-        search: z.string().max(200).nullish(),
+        team: freeText("The team filter").max(200).nullish(),
+        title: freeText("The title filter").max(200).nullish(),
+        search: freeText("The search").max(200).nullish(),
         sort: z.enum(Object.keys(REP_SORT_COLUMNS) as [keyof typeof REP_SORT_COLUMNS]).optional(),
         direction: z.enum(["asc", "desc"]).optional(),
         offset: z.number().int().min(0).optional(),

@@ -11,9 +11,10 @@ import { createInvitationsSchema, invitationIdSchema, invitedSignUpSchema } from
 import { signUpWithInvitation } from "../../auth/signup";
 import { appBaseUrl } from "../../email";
 import { consume } from "../../ratelimit";
+import { oneLineText } from "@/lib/validation/text";
 
 /** The token is checked in the service; here only its size is bounded. */
-const tokenInput = z.object({ token: z.string().min(1).max(200) });
+const tokenInput = z.object({ token: oneLineText("The invitation token").min(1).max(200) });
 
 /** Wiring only: permissions, rules and the audit live in the invitations service. */
 export const invitationsRouter = createTRPCRouter({

@@ -8,6 +8,7 @@ import { listMyOrganizations } from "../../orgs/queries";
 import { createOrganizationWithOwner } from "../../orgs/create";
 import { z } from "zod";
 import { orgNameSchema } from "@/lib/validation/auth";
+import { oneLineText } from "@/lib/validation/text";
 
 export const orgRouter = createTRPCRouter({
   mine: authedProcedure.query(({ ctx }) => listMyOrganizations(ctx.db, ctx.user.id)),
@@ -56,7 +57,7 @@ export const orgRouter = createTRPCRouter({
     return { ok: true };
   }),
   delete: orgProcedure
-    .input(z.object({ confirmation: z.string().max(200) }))
+    .input(z.object({ confirmation: oneLineText("The confirmation").max(200) }))
     .mutation(({ ctx, input }) =>
       deleteOrganization(
         ctx.db,
