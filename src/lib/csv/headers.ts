@@ -1,5 +1,6 @@
 import { HEADER_ALIASES, HEADER_NOISE_WORDS } from "./aliases";
 import { MAPPING_TARGET_SPECS, fieldSpec, isMappingTarget, type MappingTarget } from "./fields";
+import { MAX_HEADER_CHARS } from "./limits";
 import type { ColumnMapping, ColumnOverride, MappingProblem, MatchKind, RememberedMapping } from "./types";
 
 /** Lower case, no accents, no punctuation or spaces; "%" reads as "pct" and "#" as "num". */
@@ -46,13 +47,39 @@ function lookup(key: string): HeaderMatch | null {
   return alias ? { target: alias, match: "alias" } : null;
 }
 
-const BRACKETED = /\([^)]*\)|\[[^\]]*\]|\{[^}]*\}|【[^】]*】|〔[^〕]*〕/g;
+const BRACKETS: Readonly<Record<string, string>> = { "(": ")", "[": "]", "{": "}", "【": "】", "〔": "〕" };
+
+/**
+ * The header with each bracketed part ("(USD)", "[k]") replaced by a space: an opening bracket up to the first
+ * closing one of its kind after it; an opening bracket never closed stays. One pass: where each kind of closing
+ * bracket next occurs is looked up at most once per occurrence, so "((((…" costs what its length does (the
+ * regex `\([^)]*\)` this replaces rescanned the rest of the header from every "(").
+ */
+export function withoutBrackets(header: string): string {
+  const nextClose = new Map<string, number>();
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < header.length; i++) {
+    const close = BRACKETS[header.charAt(i)];
+    if (close === undefined) continue;
+    let at = nextClose.get(close);
+    if (at === undefined || (at !== -1 && at <= i)) {
+      at = header.indexOf(close, i + 1);
+      nextClose.set(close, at);
+    }
+    if (at === -1) continue;
+    out += `${header.slice(from, i)} `;
+    from = at + 1;
+    i = at;
+  }
+  return from === 0 ? header : out + header.slice(from);
+}
 
 /** As written; then without bracketed units ("Base (USD)"); then without qualifiers ("Total Calls YTD"). */
 function matchWhole(header: string): HeaderMatch | null {
   const direct = lookup(normalizeHeader(header));
   if (direct) return direct;
-  const unbracketed = header.normalize("NFKC").replace(BRACKETED, " ");
+  const unbracketed = withoutBrackets(header.normalize("NFKC"));
   const withoutUnits = lookup(normalizeHeader(unbracketed));
   if (withoutUnits)
     return withoutUnits.match === "exact" ? withoutUnits : { ...withoutUnits, match: "alias" };
@@ -85,8 +112,9 @@ function matchParts(header: string): HeaderMatch | null {
   return found ? { target: found, match: "alias" } : null;
 }
 
-/** The field a header most likely holds, or null. */
+/** The field a header most likely holds, or null (always for a header longer than MAX_HEADER_CHARS). */
 export function matchHeader(header: string): HeaderMatch | null {
+  if (header.length > MAX_HEADER_CHARS) return null;
   return matchWhole(header) ?? matchParts(header);
 }
 
@@ -103,7 +131,9 @@ export function columnLetter(index: number): string {
 }
 
 export function columnLabel(header: string, index: number): string {
-  return header.trim() === "" ? `column ${columnLetter(index)}` : header.trim();
+  const trimmed = header.trim();
+  if (trimmed === "") return `column ${columnLetter(index)}`;
+  return trimmed.length > MAX_HEADER_CHARS ? `${trimmed.slice(0, 60)}…` : trimmed;
 }
 
 const PRIORITY: Record<MatchKind, number> = { override: 4, remembered: 3, exact: 2, alias: 1, none: 0 };
@@ -153,13 +183,17 @@ export function resolveMapping(headers: readonly string[], options: MappingOptio
 
   const columns: ColumnMapping[] = headers.map((raw, columnIndex) => {
     const header = raw.trim();
-    const normalizedHeader = normalizeHeader(header);
+    // A header too long to be one is neither matched nor remembered; the user can still map its column.
+    const tooLong = header.length > MAX_HEADER_CHARS;
+    const normalizedHeader = tooLong ? "" : normalizeHeader(header);
     const base = {
       columnIndex,
-      header,
+      header: tooLong ? columnLabel(header, columnIndex) : header,
       label: columnLabel(header, columnIndex),
       normalizedHeader,
-      note: null,
+      note: tooLong
+        ? `The header is longer than ${MAX_HEADER_CHARS} characters, so it was not matched; choose its field by hand.`
+        : null,
     };
     if (overrides.has(columnIndex)) {
       return { ...base, target: overrides.get(columnIndex) ?? null, match: "override" };

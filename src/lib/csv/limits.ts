@@ -15,6 +15,15 @@ export const SAMPLE_ROWS = 20;
 export const MAX_TEXT_CHARS = 200;
 export const MAX_ERROR_VALUE_CHARS = 80;
 
+/**
+ * Longest cells the readers look at: a longer header is not matched (the user maps it by hand), a longer
+ * numeric or role cell is refused before any pattern runs, so no cell can make matching slow. Numbers allow
+ * the longest plain decimal our own export writes (5e-324 in full is 326 characters) with room for marks.
+ */
+export const MAX_HEADER_CHARS = 200;
+export const MAX_NUMBER_CHARS = 400;
+export const MAX_ROLE_CHARS = 100;
+
 export function formatLimitBytes(bytes: number): string {
   return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
 }

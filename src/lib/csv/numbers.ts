@@ -4,6 +4,8 @@
  * "87.5 %" is exactly 0.875 and "$1.1M" exactly 1100000 (no 1.1 × 1e6 rounding).
  */
 
+import { MAX_NUMBER_CHARS } from "./limits";
+
 export type DecimalSeparator = "." | ",";
 
 /** Digits as written. An ambiguous body ("1,250": one separator, three digits after) is resolved later. */
@@ -313,6 +315,8 @@ function endsWithLetter(text: string): boolean {
 export function scanNumber(cell: string, options: ScanOptions): NumberScan {
   const trimmed = cell.trim();
   if (trimmed === "") return EMPTY;
+  if (trimmed.length > MAX_NUMBER_CHARS)
+    return { kind: "invalid", reason: `longer than ${MAX_NUMBER_CHARS} characters` };
   // Most cells are plain digits and separators: no normalization, no currency or suffix checks.
   if (isPlainNumber(trimmed)) {
     const scanned = scanBody(trimmed, false);

@@ -1,4 +1,5 @@
 import type { RepRole } from "@/lib/team/types";
+import { MAX_ROLE_CHARS } from "./limits";
 
 /**
  * Role synonyms. A cell is lower-cased, punctuation becomes spaces, filler words ("sales", "rep",
@@ -161,7 +162,7 @@ function cachedRoleKey(text: string): string {
 export function parseRole(cell: string): RoleResult {
   const trimmed = cell.trim();
   if (trimmed === "") return { ok: false, message: "role is required (inside, outside or hybrid)" };
-  const role = ROLE_BY_KEY.get(cachedRoleKey(trimmed));
+  const role = trimmed.length > MAX_ROLE_CHARS ? undefined : ROLE_BY_KEY.get(cachedRoleKey(trimmed));
   if (role) return { ok: true, role };
   return {
     ok: false,

@@ -8,7 +8,11 @@ export type CellResult<T> = { ok: true; value: T } | { ok: false; message: strin
 
 /** A cell as it may be quoted in a message: shortened, on one line. */
 export function quoteCell(cell: string): string {
-  const oneLine = cell.trim().replace(/\s+/g, " ");
+  // Only as much as can be shown is looked at.
+  const oneLine = cell
+    .trim()
+    .slice(0, MAX_ERROR_VALUE_CHARS * 4)
+    .replace(/\s+/g, " ");
   const short =
     oneLine.length > MAX_ERROR_VALUE_CHARS ? `${oneLine.slice(0, MAX_ERROR_VALUE_CHARS)}…` : oneLine;
   return `"${short}"`;

@@ -1,0 +1,57 @@
+import { describe, expect, it } from "vitest";
+import { analyzeTeamCsv, matchHeader, normalizeHeader, parseRole } from "@/lib/csv";
+import { withoutBrackets } from "@/lib/csv/headers";
+import { PATHOLOGICAL_INPUTS } from "../../helpers/pathological";
+
+/**
+ * Every pathological input of tests/helpers/pathological.ts, 1 MB of it, through the whole preview. A linear
+ * reader takes tens to hundreds of milliseconds (a megabyte of escaped quotes is the slowest: the CSV grammar
+ * has to unescape them); the bound is generous for a busy shared machine, and far below what a quadratic
+ * pattern takes (a 120 KB run of "(" in a header kept the old header matching busy for 5 s, so 1 MB would
+ * take minutes).
+ * Figures: scripts/bench-pathological.ts, docs/performance.md.
+ */
+const SIZE = 1024 * 1024;
+const BOUND_MS = 10_000;
+
+function timed<T>(run: () => T): { value: T; ms: number } {
+  const started = performance.now();
+  const value = run();
+  return { value, ms: performance.now() - started };
+}
+
+describe("pathological inputs are read in linear time", () => {
+  it.each(PATHOLOGICAL_INPUTS.map((input) => [input.name, input] as const))(
+    "%s (1 MB) through analyzeTeamCsv",
+    (_name, input) => {
+      const bytes = new TextEncoder().encode(input.csv(SIZE));
+      const { value, ms } = timed(() => analyzeTeamCsv(bytes));
+      expect(ms).toBeLessThan(BOUND_MS);
+      // The file was read to an answer, not given up on: a preview, or a message about the file.
+      expect(value.ok ? value.preview.rowCount : value.error.message.length).toBeGreaterThan(0);
+    },
+  );
+
+  it("strips brackets from a 1 MB header of unclosed brackets in one pass, and keeps closed ones working", () => {
+    for (const unit of ["(", "[", "{", "【", "〔", "(a", "([{"]) {
+      const { ms } = timed(() => withoutBrackets(unit.repeat(SIZE / unit.length)));
+      expect(ms, unit).toBeLessThan(BOUND_MS / 3);
+    }
+    expect(withoutBrackets("Base (USD) [k]")).toBe("Base    ");
+    expect(withoutBrackets("OTE (annual")).toBe("OTE (annual");
+    expect(withoutBrackets("(a (b) c)")).toBe("  c)");
+    expect(withoutBrackets("目标【元】收入〔年〕")).toBe("目标 收入 ");
+  });
+
+  it("does not match a header longer than the header limit, and matches the same header when short", () => {
+    expect(matchHeader(`OTE (${"(".repeat(300)}`)).toBeNull();
+    expect(matchHeader("OTE (USD)")?.target).toBe("ote");
+    const { ms } = timed(() => normalizeHeader("(".repeat(SIZE)));
+    expect(ms).toBeLessThan(BOUND_MS);
+  });
+
+  it("refuses long role cells without reading them as a role", () => {
+    expect(parseRole(`inside ${"and ".repeat(1000)}`).ok).toBe(false);
+    expect(parseRole("Inside Sales").ok).toBe(true);
+  });
+});
