@@ -1,6 +1,44 @@
 "use client";
 import { useState } from "react";
-import type { TeamCsvPreview } from "@/lib/csv";
+import { MAX_INLINE_FIXES, type CsvRowError, type TeamCsvPreview } from "@/lib/csv";
+
+/** What the errors table needs to let the user correct a cell in place. */
+export interface InlineFix {
+  /** The column index of an error's column, or null when it is about the whole row. */
+  columnOf: (error: CsvRowError) => number | null;
+  onFix: (row: number, columnIndex: number, value: string) => void;
+  /** Why cells cannot be fixed here (too many errors, broken quotes), or null. */
+  refusal: string | null;
+  /** How many cells the user corrected. */
+  fixedCount: number;
+  onUndoAll: () => void;
+}
+
+/** A value to correct: checked again when the user presses Enter or leaves the field. */
+function FixableValue({
+  error,
+  columnIndex,
+  onFix,
+}: {
+  error: CsvRowError;
+  columnIndex: number;
+  onFix: InlineFix["onFix"];
+}) {
+  const commit = (value: string) => {
+    if (value !== error.value) onFix(error.row, columnIndex, value);
+  };
+  return (
+    <input
+      className="field-input mt-0 font-mono text-xs"
+      defaultValue={error.value}
+      aria-label={`Fix row ${error.row}, ${error.column ?? "whole row"}`}
+      onBlur={(e) => commit(e.target.value)}
+      onKeyDown={(e) => {
+        if (e.key === "Enter") commit(e.currentTarget.value);
+      }}
+    />
+  );
+}
 
 const ERRORS_PER_PAGE = 25;
 const show = (v: number | string | null) =>
@@ -10,9 +48,13 @@ const show = (v: number | string | null) =>
 export function PreviewTables({
   preview,
   onDownloadErrors,
+  onDownloadFileWithErrors,
+  fix,
 }: {
   preview: TeamCsvPreview;
   onDownloadErrors: () => void;
+  onDownloadFileWithErrors: (() => void) | null;
+  fix: InlineFix;
 }) {
   const [page, setPage] = useState(0);
   const pages = Math.max(1, Math.ceil(preview.errors.length / ERRORS_PER_PAGE));
@@ -76,10 +118,21 @@ export function PreviewTables({
               {preview.errorCount.toLocaleString("en-US")} problems in{" "}
               {preview.invalidRowCount.toLocaleString("en-US")} rows
             </h2>
-            <button type="button" className="btn-secondary" onClick={onDownloadErrors}>
-              Download the errors as CSV
-            </button>
+            <div className="flex flex-wrap gap-2">
+              <button type="button" className="btn-secondary" onClick={onDownloadErrors}>
+                Download the errors as CSV
+              </button>
+              {onDownloadFileWithErrors ? (
+                <button type="button" className="btn-secondary" onClick={onDownloadFileWithErrors}>
+                  Download the file with an error column
+                </button>
+              ) : null}
+            </div>
           </div>
+          <p className="mt-2 text-sm" data-testid="fix-help">
+            {fix.refusal ??
+              `Correct a value below and press Enter: the file is checked again at once (up to ${MAX_INLINE_FIXES} problems can be fixed here; problems with a whole row must be fixed in the file).`}
+          </p>
           {preview.errorsTruncated ? (
             <p className="text-sm">
               Only the first {preview.errors.length.toLocaleString("en-US")} are listed.
@@ -111,7 +164,21 @@ export function PreviewTables({
                   >
                     <td className="py-1 pr-2 tabular-nums">{e.row}</td>
                     <td className="py-1 pr-2">{e.column ?? "whole row"}</td>
-                    <td className="py-1 pr-2 font-mono text-xs">{e.value}</td>
+                    <td className="py-1 pr-2 font-mono text-xs">
+                      {(() => {
+                        const columnIndex = fix.refusal === null ? fix.columnOf(e) : null;
+                        return columnIndex === null ? (
+                          e.value
+                        ) : (
+                          <FixableValue
+                            key={`${e.row}-${columnIndex}-${e.value}`}
+                            error={e}
+                            columnIndex={columnIndex}
+                            onFix={fix.onFix}
+                          />
+                        );
+                      })()}
+                    </td>
                     <td className="py-1">{e.message}</td>
                   </tr>
                 ))}
@@ -142,6 +209,15 @@ export function PreviewTables({
             </div>
           ) : null}
         </section>
+      ) : null}
+      {fix.fixedCount > 0 ? (
+        <p className="card text-sm" data-testid="fixed-summary">
+          {fix.fixedCount === 1 ? "1 value corrected" : `${fix.fixedCount} values corrected`} here; the
+          corrected file is what will be imported (your original file is unchanged).{" "}
+          <button type="button" className="underline" onClick={fix.onUndoAll}>
+            Undo all corrections
+          </button>
+        </p>
       ) : null}
     </>
   );

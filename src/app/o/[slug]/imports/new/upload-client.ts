@@ -1,14 +1,26 @@
 /** Sends the file with XHR (for upload progress) and reads the server's newline-delimited JSON as it streams. */
 export type UploadEvent =
   | { type: "upload"; loaded: number; total: number }
-  | { type: "progress"; phase: string; rowsSaved: number; rowsTotal: number }
+  | {
+      type: "progress";
+      phase: "reading" | "checking" | "saving" | "done";
+      rowsChecked: number;
+      rowsSaved: number;
+      rowsTotal: number;
+    }
   | { type: "result"; snapshotId: string; rowCount: number; skippedRowCount: number }
-  | { type: "error"; code: string; message: string; details?: { snapshotId?: string } };
+  | { type: "error"; code: string; message: string; details?: { snapshotId?: string } }
+  | { type: "cancelled" };
 
+/**
+ * `signal` cancels: the request is aborted, the server sees its connection close and rolls the import back, so
+ * nothing of it is saved.
+ */
 export function uploadTeamFile(
   url: string,
   form: FormData,
   onEvent: (e: UploadEvent) => void,
+  signal?: AbortSignal,
 ): Promise<void> {
   return new Promise((resolve) => {
     const xhr = new XMLHttpRequest();
@@ -50,6 +62,11 @@ export function uploadTeamFile(
       });
       resolve();
     };
+    xhr.onabort = () => {
+      onEvent({ type: "cancelled" });
+      resolve();
+    };
+    signal?.addEventListener("abort", () => xhr.abort(), { once: true });
     xhr.open("POST", url);
     xhr.send(form);
   });
