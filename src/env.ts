@@ -64,6 +64,8 @@ export const env = createEnv({
       .min(1, "DATABASE_POOL_SIZE must be at least 1")
       .max(100, "DATABASE_POOL_SIZE must be at most 100")
       .default(10),
+    /** "true" lets webhooks go to private, loopback and link-local addresses and over plain HTTP in production. */
+    WEBHOOKS_ALLOW_PRIVATE_TARGETS: z.enum(["true", "false"]).default("false"),
     /** "false" runs no job worker in this process (emails and webhook deliveries then wait for another). */
     JOBS_WORKER: z.enum(["true", "false"]).default("true"),
     /** How often an idle job worker looks for due jobs, in milliseconds. */

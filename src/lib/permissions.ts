@@ -25,6 +25,8 @@ export const PERMISSIONS = {
   "members.invite": "admin",
   "members.manage": "admin",
   "apikeys.manage": "admin",
+  "webhooks.manage": "admin",
+  "shares.manage": "admin",
   "snapshots.delete": "admin",
   "audit.read": "admin",
   "org.delete": "owner",

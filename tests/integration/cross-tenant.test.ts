@@ -25,6 +25,9 @@ interface Fixture {
   invitationId: string;
   apiKeyId: string;
   memberUserId: string;
+  webhookId: string;
+  disabledWebhookId: string;
+  deliveryId: string;
 }
 /** `org` is the organization of the slug being called (its name is what confirmations type). */
 type TenantCall = (caller: Caller, slug: string, ids: Fixture, org: { name: string }) => Promise<unknown>;
@@ -38,6 +41,8 @@ type Case =
     }
   | { kind: "not_tenant_scoped"; reason: string; check?: (a: Fixture, b: Fixture) => Promise<void> };
 
+/** Nothing listens on the discard port: registration tolerates an unreachable receiver, deliveries would retry. */
+const HOOK_URL = "http://127.0.0.1:9/salesmix";
 const fixtureCsv = fs.readFileSync(path.join(__dirname, "../fixtures/team-small.csv"));
 
 const CASES: Record<string, Case> = {
@@ -168,6 +173,31 @@ const CASES: Record<string, Case> = {
     takesIds: true,
     call: (c, s, ids) => c.apiKeys.revoke({ orgSlug: s, keyId: ids.apiKeyId }),
   },
+  "webhooks.list": { kind: "tenant", call: (c, s) => c.webhooks.list({ orgSlug: s }) },
+  "webhooks.create": {
+    kind: "tenant",
+    call: (c, s) => c.webhooks.create({ orgSlug: s, url: HOOK_URL, events: ["report.changed"] }),
+  },
+  "webhooks.delete": {
+    kind: "tenant",
+    takesIds: true,
+    call: (c, s, ids) => c.webhooks.delete({ orgSlug: s, endpointId: ids.webhookId }),
+  },
+  "webhooks.enable": {
+    kind: "tenant",
+    takesIds: true,
+    call: (c, s, ids) => c.webhooks.enable({ orgSlug: s, endpointId: ids.disabledWebhookId }),
+  },
+  "webhooks.deliveries": {
+    kind: "tenant",
+    takesIds: true,
+    call: (c, s, ids) => c.webhooks.deliveries({ orgSlug: s, endpointId: ids.webhookId }),
+  },
+  "webhooks.replay": {
+    kind: "tenant",
+    takesIds: true,
+    call: (c, s, ids) => c.webhooks.replay({ orgSlug: s, deliveryId: ids.deliveryId }),
+  },
 };
 
 /** REST routes and the test file that calls each with another organization's key/ids and its positive twin. */
@@ -220,6 +250,16 @@ async function tenant(label: string): Promise<Fixture> {
   });
   const invitationId = pending.results[0]?.status === "sent" ? pending.results[0].invitationId : "";
   const key = await t.caller.apiKeys.create({ orgSlug: t.org.slug, name: "k", scope: "read" });
+  const hook = await t.caller.webhooks.create({
+    orgSlug: t.org.slug,
+    url: HOOK_URL,
+    events: ["import.completed"],
+  });
+  const disabledHook = await t.caller.webhooks.create({
+    orgSlug: t.org.slug,
+    url: HOOK_URL,
+    events: ["report.changed"],
+  });
   const { importTeam } = await import("@/server/imports/import-team");
   const { organizations } = await import("@/server/db/schema");
   const { eq } = await import("drizzle-orm");
@@ -233,7 +273,24 @@ async function tenant(label: string): Promise<Fixture> {
     bytes: fixtureCsv,
     options: { asOf: "2026-10-01", period: "Q3", fileName: "team.csv" },
   });
+  // One endpoint disabled (to be enabled again), one delivery finished as failed (to be replayed).
+  const { withTenant } = await import("@/server/db/tenant");
+  const { webhookDeliveries, webhookEndpoints } = await import("@/server/db/schema");
+  const [delivery] = await withTenant(handle.db, t.org.id, async (tx) => {
+    await tx
+      .update(webhookEndpoints)
+      .set({ disabledAt: new Date(), disabledReason: "test" })
+      .where(eq(webhookEndpoints.id, disabledHook.endpoint.id));
+    return tx
+      .update(webhookDeliveries)
+      .set({ status: "failed" })
+      .where(eq(webhookDeliveries.endpointId, hook.endpoint.id))
+      .returning({ id: webhookDeliveries.id });
+  });
   return {
+    webhookId: hook.endpoint.id,
+    disabledWebhookId: disabledHook.endpoint.id,
+    deliveryId: delivery?.id ?? "",
     slug: t.org.slug,
     name: t.org.name,
     caller: t.caller,

@@ -52,7 +52,13 @@ describe("export everything", () => {
     });
     const files = unzipSync(zip);
     expect(Object.keys(files).sort()).toEqual(
-      expect.arrayContaining(["organization.json", "members.csv", "snapshots.csv", "audit-log.json"]),
+      expect.arrayContaining([
+        "organization.json",
+        "members.csv",
+        "snapshots.csv",
+        "audit-log.json",
+        "webhooks.json",
+      ]),
     );
     const repFile = Object.keys(files).find((f) => f.startsWith("reps/"));
     expect(strFromU8(files[repFile!]!)).toContain("Ana Ruiz");

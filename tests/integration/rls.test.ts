@@ -18,7 +18,16 @@ import { getReport } from "@/server/reports/report";
 import { hashApiKey } from "@/server/apikeys/keys";
 
 const fixture = fs.readFileSync(path.join(__dirname, "../fixtures/team-small.csv"));
-const TENANT_TABLES = ["memberships", "invitations", "team_snapshots", "reps", "audit_events", "api_keys"];
+const TENANT_TABLES = [
+  "memberships",
+  "invitations",
+  "team_snapshots",
+  "reps",
+  "audit_events",
+  "api_keys",
+  "webhook_endpoints",
+  "webhook_deliveries",
+];
 
 let handle: DatabaseHandle;
 let a: Awaited<ReturnType<typeof newTenant>>;

@@ -7,6 +7,7 @@ import { auditRouter } from "./routers/audit";
 import { importsRouter } from "./routers/imports";
 import { reportRouter } from "./routers/report";
 import { apiKeysRouter } from "./routers/apikeys";
+import { webhooksRouter } from "./routers/webhooks";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
@@ -17,6 +18,7 @@ export const appRouter = createTRPCRouter({
   imports: importsRouter,
   report: reportRouter,
   apiKeys: apiKeysRouter,
+  webhooks: webhooksRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -25,6 +25,14 @@ export const AUDIT_ACTIONS = [
   "ownership.transferred",
   "apikey.created",
   "apikey.revoked",
+  "webhook.created",
+  "webhook.deleted",
+  "webhook.enabled",
+  "webhook.disabled",
+  "webhook.replayed",
+  "share.created",
+  "share.revoked",
+  "share.viewed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -33,6 +33,14 @@ export const AUDIT_ACTION_LABELS: Partial<Record<AuditAction, string>> = {
   "ownership.transferred": "Ownership transferred",
   "apikey.created": "API key created",
   "apikey.revoked": "API key revoked",
+  "webhook.created": "Webhook endpoint added",
+  "webhook.deleted": "Webhook endpoint removed",
+  "webhook.enabled": "Webhook endpoint enabled",
+  "webhook.disabled": "Webhook endpoint disabled after failures",
+  "webhook.replayed": "Webhook delivery replayed",
+  "share.created": "Share link created",
+  "share.revoked": "Share link revoked",
+  "share.viewed": "Share link viewed",
 };
 
 function actionLabel(action: string): string {

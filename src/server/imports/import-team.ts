@@ -9,6 +9,8 @@ import { recordAudit, type Actor } from "../audit";
 import { ServiceError } from "../errors";
 import { can, type Role } from "@/lib/permissions";
 import { createRepStaging, insertStagedReps, stageRepBatch, type RepToInsert } from "./insert-reps";
+import { kickJobWorker } from "../jobs";
+import { notifyImportCompleted } from "../notify/events";
 import { SnapshotSummaryBuilder } from "./summary";
 import {
   analyzeTeamCsv,
@@ -308,6 +310,14 @@ export async function importTeam(db: Database, request: ImportRequest): Promise<
         },
       });
       checkCancelled();
+      await notifyImportCompleted(tx, org, {
+        id: snapshot.id,
+        asOf: options.asOf,
+        period: options.period,
+        fileName: options.fileName,
+        rowCount: saved,
+        skippedRowCount: skipped,
+      });
       request.onProgress?.({
         phase: "done",
         rowsChecked: checked,
@@ -324,6 +334,8 @@ export async function importTeam(db: Database, request: ImportRequest): Promise<
     });
     // The new snapshot is the current one now: the reports kept of the previous one are stale.
     forgetKeptReports(org.id);
+    // The webhooks and emails it set off are committed: this process's worker takes them now.
+    kickJobWorker();
     return result;
   } catch (e) {
     // A file refused for its rows is the user's to fix, not a failed import.

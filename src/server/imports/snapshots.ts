@@ -4,6 +4,8 @@ import { organizations, reps, teamSnapshots, users, type Organization } from "..
 import { queryRows, type Database, type Db } from "../db/client";
 import { withTenant } from "../db/tenant";
 import { recordAudit, type Actor } from "../audit";
+import { kickJobWorker } from "../jobs";
+import { notifyIfReportChanged } from "../notify/events";
 import { ServiceError } from "../errors";
 import type { Rep, RepRole } from "@/lib/team/types";
 import { forgetKeptReports } from "../reports/kept";
@@ -90,7 +92,8 @@ export async function setCurrentSnapshot(
   snapshotId: string,
   ip?: string | null,
 ) {
-  await withTenant(db, org.id, async (tx) => {
+  const done = await withTenant(db, org.id, async (tx) => {
+    const before = await currentSnapshotIdIn(tx, org);
     const snapshot = await getSnapshot(tx, org, snapshotId);
     if (snapshot.status !== "completed") {
       throw new ServiceError(
@@ -111,8 +114,11 @@ export async function setCurrentSnapshot(
       ip,
       data: { fileName: snapshot.fileName, asOf: snapshot.asOf },
     });
+    await notifyIfReportChanged(tx, org, before, "made_current");
   });
   forgetKeptReports(org.id);
+  kickJobWorker();
+  return done;
 }
 
 export async function deleteSnapshot(
@@ -122,7 +128,8 @@ export async function deleteSnapshot(
   snapshotId: string,
   ip?: string | null,
 ) {
-  await withTenant(db, org.id, async (tx) => {
+  const done = await withTenant(db, org.id, async (tx) => {
+    const before = await currentSnapshotIdIn(tx, org);
     const snapshot = await getSnapshot(tx, org, snapshotId);
     await tx
       .delete(teamSnapshots)
@@ -139,8 +146,11 @@ export async function deleteSnapshot(
       ip,
       data: { fileName: snapshot.fileName, asOf: snapshot.asOf, rows: snapshot.rowCount },
     });
+    await notifyIfReportChanged(tx, org, before, "deleted");
   });
   forgetKeptReports(org.id);
+  kickJobWorker();
+  return done;
 }
 
 export const REP_SORT_COLUMNS = {

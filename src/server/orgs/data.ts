@@ -12,6 +12,8 @@ import {
   reps,
   teamSnapshots,
   users,
+  webhookDeliveries,
+  webhookEndpoints,
   type Organization,
 } from "../db/schema";
 import type { Database } from "../db/client";
@@ -43,7 +45,7 @@ const csv = (header: string[], rows: unknown[][]) =>
 
 /**
  * Everything of the organization as a zip: organization.json, members.csv, snapshots.csv, one reps CSV per
- * snapshot, audit-log.json. Owner only; audited (the export itself is the last audit row in the file).
+ * snapshot, audit-log.json, webhooks.json (endpoints without secrets, the delivery log). Owner only; audited (the export itself is the last audit row in the file).
  */
 export async function exportOrganization(
   db: Database,
@@ -53,7 +55,7 @@ export async function exportOrganization(
   ip?: string | null,
 ) {
   requireOwner(role, "org.export");
-  const { members, snapshots, audit } = await withTenant(db, org.id, async (tx) => {
+  const { members, snapshots, audit, webhooks, deliveries } = await withTenant(db, org.id, async (tx) => {
     await recordAudit(tx, {
       organizationId: org.id,
       actor,
@@ -84,6 +86,25 @@ export async function exportOrganization(
         .from(auditEvents)
         .where(eq(auditEvents.organizationId, org.id))
         .orderBy(asc(auditEvents.createdAt)),
+      // Endpoints without their signing secrets.
+      webhooks: await tx
+        .select({
+          id: webhookEndpoints.id,
+          url: webhookEndpoints.url,
+          events: webhookEndpoints.events,
+          createdAt: webhookEndpoints.createdAt,
+          consecutiveFailures: webhookEndpoints.consecutiveFailures,
+          disabledAt: webhookEndpoints.disabledAt,
+          disabledReason: webhookEndpoints.disabledReason,
+        })
+        .from(webhookEndpoints)
+        .where(eq(webhookEndpoints.organizationId, org.id))
+        .orderBy(asc(webhookEndpoints.createdAt)),
+      deliveries: await tx
+        .select()
+        .from(webhookDeliveries)
+        .where(eq(webhookDeliveries.organizationId, org.id))
+        .orderBy(asc(webhookDeliveries.createdAt)),
     };
   });
   const files: Record<string, Uint8Array> = {};
@@ -131,6 +152,7 @@ export async function exportOrganization(
     files[`reps/${s.asOf}-${s.id}.csv`] = strToU8(parts.join(""));
   }
   files["audit-log.json"] = strToU8(JSON.stringify(audit, null, 2));
+  files["webhooks.json"] = strToU8(JSON.stringify({ endpoints: webhooks, deliveries }, null, 2));
   return {
     fileName: `${org.slug}-export-${new Date().toISOString().slice(0, 10)}.zip`,
     zip: zipSync(files, { level: 6 }),
@@ -162,7 +184,9 @@ export async function deleteOrganization(
         | typeof memberships
         | typeof auditEvents
         | typeof invitations
-        | typeof apiKeys,
+        | typeof apiKeys
+        | typeof webhookEndpoints
+        | typeof webhookDeliveries,
     ) =>
       Number(
         (await tx.select({ n: count() }).from(table).where(eq(table.organizationId, org.id)))[0]?.n ?? 0,
@@ -174,6 +198,8 @@ export async function deleteOrganization(
       auditEvents: await n(auditEvents),
       invitations: await n(invitations),
       apiKeys: await n(apiKeys),
+      webhookEndpoints: await n(webhookEndpoints),
+      webhookDeliveries: await n(webhookDeliveries),
     };
     // Reps have no direct foreign key to organizations: remove them with their snapshots first.
     await tx.delete(reps).where(eq(reps.organizationId, org.id));

@@ -9,6 +9,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 import { ROLES } from "../../../lib/permissions";
@@ -175,3 +176,63 @@ export type TeamSnapshot = typeof teamSnapshots.$inferSelect;
 export type RepRow = typeof reps.$inferSelect;
 export type AuditEvent = typeof auditEvents.$inferSelect;
 export type ApiKey = typeof apiKeys.$inferSelect;
+
+export const WEBHOOK_EVENTS = ["import.completed", "report.changed"] as const;
+export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+
+/** An HTTPS endpoint an admin registered; its signing secret is stored encrypted (webhooks/secret.ts). */
+export const webhookEndpoints = pgTable(
+  "webhook_endpoints",
+  {
+    organizationId: organizationId(),
+    id: uuid("id").notNull().defaultRandom(),
+    url: text("url").notNull(),
+    events: jsonb("events").$type<WebhookEvent[]>().notNull(),
+    secretCiphertext: text("secret_ciphertext").notNull(),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Failed attempts in a row; reset by a success. At the limit the endpoint is disabled. */
+    consecutiveFailures: integer("consecutive_failures").notNull().default(0),
+    disabledAt: timestamp("disabled_at", { withTimezone: true }),
+    disabledReason: text("disabled_reason"),
+  },
+  (t) => [primaryKey({ columns: [t.organizationId, t.id] })],
+);
+
+export const WEBHOOK_DELIVERY_STATUSES = ["pending", "succeeded", "failed"] as const;
+
+/** One event for one endpoint: the delivery log an admin reads and replays. */
+export const webhookDeliveries = pgTable(
+  "webhook_deliveries",
+  {
+    organizationId: uuid("organization_id").notNull(),
+    id: uuid("id").notNull().defaultRandom(),
+    endpointId: uuid("endpoint_id").notNull(),
+    /** The same for every endpoint the event went to; receivers deduplicate on the delivery id. */
+    eventId: uuid("event_id").notNull(),
+    eventType: text("event_type", { enum: WEBHOOK_EVENTS }).notNull(),
+    /** The exact JSON body sent (its signature covers these bytes). */
+    body: text("body").notNull(),
+    status: text("status", { enum: WEBHOOK_DELIVERY_STATUSES }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    replays: integer("replays").notNull().default(0),
+    lastStatusCode: integer("last_status_code"),
+    lastError: text("last_error"),
+    lastAttemptAt: timestamp("last_attempt_at", { withTimezone: true }),
+    deliveredAt: timestamp("delivered_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.id] }),
+    foreignKey({
+      columns: [t.organizationId, t.endpointId],
+      foreignColumns: [webhookEndpoints.organizationId, webhookEndpoints.id],
+      name: "webhook_deliveries_endpoint_fk",
+    }).onDelete("cascade"),
+    uniqueIndex("webhook_deliveries_event_idx").on(t.organizationId, t.endpointId, t.eventId),
+    index("webhook_deliveries_created_idx").on(t.organizationId, t.createdAt),
+  ],
+);
+
+export type WebhookEndpoint = typeof webhookEndpoints.$inferSelect;
+export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;

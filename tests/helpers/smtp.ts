@@ -1,0 +1,67 @@
+import type { AddressInfo } from "node:net";
+import { SMTPServer } from "smtp-server";
+
+export interface ReceivedMail {
+  envelopeTo: string[];
+  raw: string;
+}
+
+/** A real SMTP server on a random loopback port that keeps every message it receives. */
+export async function startSmtpServer() {
+  const inbox: ReceivedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on("data", (c: Buffer) => chunks.push(c));
+      stream.on("end", () => {
+        inbox.push({
+          envelopeTo: session.envelope.rcptTo.map((r) => r.address),
+          raw: Buffer.concat(chunks).toString("utf8"),
+        });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    url: `smtp://127.0.0.1:${port}`,
+    inbox,
+    close: () => new Promise<void>((resolve) => server.close(resolve)),
+  };
+}
+
+/** Unfolded headers and the decoded text/plain and text/html parts of a nodemailer message. */
+export function parseMessage(raw: string) {
+  const [head = "", ...rest] = raw.split("\r\n\r\n");
+  const body = rest.join("\r\n\r\n");
+  const headers = new Map<string, string>();
+  for (const line of head.replace(/\r\n[ \t]+/g, " ").split("\r\n")) {
+    const i = line.indexOf(":");
+    headers.set(line.slice(0, i).toLowerCase(), line.slice(i + 1).trim());
+  }
+  const boundary = /boundary="?([^";]+)"?/.exec(headers.get("content-type") ?? "")?.[1];
+  const parts: Record<string, string> = {};
+  for (const part of boundary ? body.split(`--${boundary}`) : []) {
+    const [partHead = "", ...partRest] = part.replace(/^\r\n/, "").split("\r\n\r\n");
+    const type = /content-type:\s*([^;\r\n]+)/i.exec(partHead)?.[1]?.trim();
+    if (!type) continue;
+    const encoding = /content-transfer-encoding:\s*(\S+)/i.exec(partHead)?.[1]?.toLowerCase();
+    const content = partRest.join("\r\n\r\n");
+    parts[type] =
+      encoding === "base64"
+        ? Buffer.from(content.replace(/\s+/g, ""), "base64").toString("utf8")
+        : encoding === "quoted-printable"
+          ? Buffer.from(
+              content
+                .replace(/=\r\n/g, "")
+                .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+              "latin1",
+            ).toString("utf8")
+          : content;
+  }
+  return { headers, text: parts["text/plain"] ?? "", html: parts["text/html"] ?? "" };
+}
