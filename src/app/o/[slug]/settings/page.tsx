@@ -25,9 +25,14 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-semibold">Organization profile</h1>
-        <Link href={`/o/${slug}/settings/api-keys`} className="btn-secondary">
-          API keys
-        </Link>
+        <div className="flex gap-2">
+          <Link href={`/o/${slug}/settings/api-keys`} className="btn-secondary">
+            API keys
+          </Link>
+          <Link href={`/o/${slug}/settings/webhooks`} className="btn-secondary">
+            Webhooks
+          </Link>
+        </div>
       </div>
       <ProfileForm
         slug={slug}
