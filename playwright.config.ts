@@ -39,7 +39,9 @@ export default defineConfig({
     env: {
       DATA_DIR: process.env.E2E_DATA_DIR ?? ".data-e2e",
       ...(process.env.E2E_DATABASE_URL ? { DATABASE_URL: process.env.E2E_DATABASE_URL } : {}),
+      // The browser tests sign in as the demo owner, on PostgreSQL too (where production would not seed it).
       SEED_DEMO: "true",
+      DEMO_PASSWORD: "salesmix-demo-2026",
     },
   },
 });

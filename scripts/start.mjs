@@ -1,10 +1,12 @@
 // `npm start`: builds the app when the build is missing or older than the sources, then serves it.
 // With DATABASE_URL it runs one process per core (WEB_CONCURRENCY, see scripts/cluster.mjs).
-// The server itself creates the embedded database, migrates, seeds the demo org and prints the demo login.
+// The server itself creates the embedded database, migrates, seeds the demo org (asked for below on the embedded
+// database) and prints the demo login.
 import fs from "node:fs";
 import path from "node:path";
 import { buildApp, SERVER_ENTRY } from "./app-build.mjs";
 import { runCluster, workerCountOrExit } from "./cluster.mjs";
+import { DEMO } from "./demo-login.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const buildId = path.join(root, ".next", "BUILD_ID");
@@ -39,6 +41,13 @@ if (builtAt < sourcesAt) {
   );
   const status = buildApp();
   if (status !== 0) process.exit(status);
+}
+
+// The embedded database is a local trial: it gets the demo organization with the README's login. A production
+// server otherwise never seeds it unless SEED_DEMO=true (src/server/seed/plan.ts).
+if (!process.env.DATABASE_URL) {
+  process.env.SEED_DEMO ??= "true";
+  if (process.env.SEED_DEMO === "true") process.env.DEMO_PASSWORD ??= DEMO.password;
 }
 
 const port = process.env.PORT ?? "3000";

@@ -33,7 +33,17 @@ export const env = createEnv({
       .regex(/^smtps?:\/\//, "SMTP_URL must be an smtp:// or smtps:// URL")
       .optional(),
     MAIL_FROM: z.string().default("SalesMix <no-reply@salesmix.local>"),
-    SEED_DEMO: z.enum(["true", "false"]).default("true"),
+    /**
+     * Unset: the demo organization is seeded on the embedded database and in development, never in production on
+     * DATABASE_URL; "true" asks for it there too (random password printed once), "false" never seeds.
+     */
+    SEED_DEMO: z.enum(["true", "false"], "SEED_DEMO must be true or false").optional(),
+    /** The demo owner's password when the demo is seeded (instead of the documented or a random one). */
+    DEMO_PASSWORD: z
+      .string()
+      .min(12, "DEMO_PASSWORD must be at least 12 characters")
+      .max(128, "DEMO_PASSWORD must be at most 128 characters")
+      .optional(),
     /**
      * Which proxies' X-Forwarded-For/-Host/-Proto are believed: unset trusts none (the socket's address is the
      * client's); a number of hops, or addresses/CIDR ranges/loopback,linklocal,uniquelocal, comma-separated.

@@ -5,6 +5,7 @@ import { getDatabaseHandle } from "./db";
 import { queryRows, type Database } from "./db/client";
 import { resolveAuthSecret } from "./auth/secret";
 import { DEMO_LOGIN, seedDemo } from "./seed/demo";
+import { demoSeedPlan } from "./seed/plan";
 import { startJobWorker } from "./jobs";
 import { processState } from "./state";
 
@@ -44,13 +45,21 @@ async function start() {
     fail(e);
   }
   await checkRowLevelSecurity(handle.db);
-  if (env.SEED_DEMO === "true") {
-    await seedDemo(handle.db);
+  const plan = demoSeedPlan(env);
+  if (plan.seed) {
+    const { created } = await seedDemo(handle.db, plan.password);
     const worker = process.env.SALESMIX_WORKER;
-    if (!worker || worker === "1")
-      console.info(
-        `SalesMix demo login: ${DEMO_LOGIN.email} / ${DEMO_LOGIN.password}  (database: ${handle.engine === "pglite" ? `embedded PGlite in ${env.DATA_DIR}` : "PostgreSQL"})`,
-      );
+    const where = handle.engine === "pglite" ? `embedded PGlite in ${env.DATA_DIR}` : "PostgreSQL";
+    if (!worker || worker === "1") {
+      if (!plan.generated)
+        console.info(`SalesMix demo login: ${DEMO_LOGIN.email} / ${plan.password}  (database: ${where})`);
+      else if (created)
+        // Printed this once: the password is stored only as its hash.
+        console.info(
+          `SalesMix demo login (shown once, keep it or change it): ${DEMO_LOGIN.email} / ${plan.password}  (database: ${where})`,
+        );
+      else console.info(`SalesMix demo organization present; its password was printed when it was created.`);
+    }
   }
   // Emails and webhook deliveries: every process runs a worker over the jobs table.
   startJobWorker(handle.db);

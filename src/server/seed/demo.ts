@@ -7,8 +7,10 @@ import { signUp } from "../auth/signup";
 import { importTeam } from "../imports/import-team";
 import { demoTeamFiles } from "./demo-team";
 
-/** The demo login, also written in the README. */
-export const DEMO_LOGIN = { email: "demo@salesmix.app", password: "salesmix-demo-2026" } as const;
+import { DOCUMENTED_DEMO_PASSWORD } from "./plan";
+
+/** The demo login of a local trial, also written in the README (a deployment gets another password: plan.ts). */
+export const DEMO_LOGIN = { email: "demo@salesmix.app", password: DOCUMENTED_DEMO_PASSWORD } as const;
 export const DEMO_ORG = {
   name: "Northwind Analytics",
   profile: {
@@ -45,7 +47,10 @@ async function demoOrganization(db: Database) {
  * Seeds the demo organization: a ~40-rep B2B company, its owner, and two uploads a year apart (the later one
  * more hybrid), all through the real services. Idempotent: each step runs only if its result is missing.
  */
-export async function seedDemo(db: Database): Promise<{ created: boolean }> {
+export async function seedDemo(
+  db: Database,
+  password: string = DEMO_LOGIN.password,
+): Promise<{ created: boolean }> {
   let demo = await demoOrganization(db);
   let created = false;
   if (!demo) {
@@ -57,7 +62,7 @@ export async function seedDemo(db: Database): Promise<{ created: boolean }> {
     const { organization } = await signUp(db, {
       name: "Dana Demo",
       email: DEMO_LOGIN.email,
-      password: DEMO_LOGIN.password,
+      password,
       organizationName: DEMO_ORG.name,
     });
     await db.update(organizations).set(DEMO_ORG.profile).where(eq(organizations.id, organization.id));
