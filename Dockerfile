@@ -1,4 +1,4 @@
-# Production image: a standalone Next.js build on Node 20, served by the SalesMix server (src/server/serve).
+# Production image: a standalone Next.js build on Node 20, served by the SalesMix server (src/serve).
 FROM node:20-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./

@@ -4,7 +4,7 @@ import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
 
-/** The SalesMix server of a production build (src/server/serve/main.ts, bundled by scripts/build-server.mjs). */
+/** The SalesMix server of a production build (src/serve/main.ts, bundled by scripts/build-server.mjs). */
 export const SERVER_ENTRY = path.join(root, ".next", "salesmix-server", "main.mjs");
 
 /** `npm run build`: `next build`, then the server bundle. Returns the exit status (0 when both succeeded). */

@@ -1,4 +1,4 @@
-// Bundles the SalesMix server (src/server/serve/main.ts) into .next/salesmix-server/ (main.mjs), after `next build`.
+// Bundles the SalesMix server (src/serve/main.ts) into .next/salesmix-server/ (main.mjs), after `next build`.
 // Packages stay external when Next.js keeps them external too (next.config.js serverExternalPackages: native or
 // WASM files), so the standalone build's traced node_modules has everything the bundle loads.
 import fs from "node:fs";
@@ -18,7 +18,7 @@ const noNextImports = {
     b.onResolve({ filter: /^next\// }, (args) => ({
       errors: [
         {
-          text: `${path.relative(root, args.importer)} imports ${args.path}, which only works inside Next.js; the SalesMix server runs this code outside it (src/server/serve).`,
+          text: `${path.relative(root, args.importer)} imports ${args.path}, which only works inside Next.js; the SalesMix server runs this code outside it (src/serve).`,
         },
       ],
     }));
@@ -30,8 +30,8 @@ fs.rmSync(path.join(root, ".next", "salesmix-server"), { recursive: true, force:
 
 await build({
   absWorkingDir: root,
-  entryPoints: ["src/server/serve/main.ts"],
-  // The route handlers load in a chunk of their own, after Next.js has started (see src/server/serve/api.ts).
+  entryPoints: ["src/serve/main.ts"],
+  // The route handlers load in a chunk of their own, after Next.js has started (see src/serve/api.ts).
   outdir: ".next/salesmix-server",
   splitting: true,
   outExtension: { ".js": ".mjs" },

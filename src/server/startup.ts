@@ -15,7 +15,7 @@ function redact(url: string) {
 
 /**
  * Runs once per server process before it serves: check config, reach the database, migrate, seed. The SalesMix
- * server (src/server/serve/main.ts) calls it before it listens, and Next.js's instrumentation hook calls it too
+ * server (src/serve/main.ts) calls it before it listens, and Next.js's instrumentation hook calls it too
  * (under `next dev`, the only call); both wait for the same run, kept in the process state (src/server/state.ts)
  * since the two load this module separately.
  */

@@ -11,7 +11,7 @@ import type { OpenApiDocument } from "./rest/openapi";
 
 /**
  * Everything the server keeps for the life of its process, in one place. The services are loaded twice in one
- * process (Next.js's server bundle for pages, the esbuild bundle of src/server/serve for the API and tRPC), so a
+ * process (Next.js's server bundle for pages, the esbuild bundle of src/serve for the API and tRPC), so a
  * module-level cache would exist twice: pages would fill one copy and API calls the other, and clearing one would
  * leave the other. Pinned to globalThis, both copies share this one object.
  *

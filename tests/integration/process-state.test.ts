@@ -1,6 +1,6 @@
 /**
  * In production the services are loaded twice in one process: Next.js's server bundle renders the pages, the
- * SalesMix server's bundle (src/server/serve) answers the REST API and tRPC over HTTP. Here the second copy is a
+ * SalesMix server's bundle (src/serve) answers the REST API and tRPC over HTTP. Here the second copy is a
  * fresh module graph (`vi.resetModules`), so a module-level cache would exist twice, as it would in production:
  * these tests fail unless both copies share src/server/state.ts.
  */

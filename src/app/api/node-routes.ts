@@ -1,5 +1,5 @@
 /**
- * The API routes the SalesMix server (src/server/serve/main.ts) answers itself, with the very handlers of these
+ * The API routes the SalesMix server (src/serve/main.ts) answers itself, with the very handlers of these
  * route.ts files, instead of passing them through Next.js's route pipeline: the JSON API and the dashboard's
  * tRPC calls, which are most of the traffic and whose own work is a fraction of a millisecond. Next.js costs
  * about four times the work of a report request (docs/performance.md, Load). Everything else (pages, Auth.js,

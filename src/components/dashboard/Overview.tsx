@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { Report } from "@/server/reports/report";
+import type { Report } from "@/lib/team/report";
 import { can, type Role } from "@/lib/permissions";
 import { compositionRows } from "./composition-data";
 import { Composition } from "./Composition";

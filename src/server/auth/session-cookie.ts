@@ -14,7 +14,7 @@ const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"
  * src/server/state.ts, shared by both copies of the services). Unlike `auth()`, this
  * does not re-issue the cookie: the session's lifetime is fixed at sign-in, in the sessions table.
  * It reads the request's headers, not Next.js's `cookies()`: the SalesMix server calls the tRPC routes outside
- * Next.js's request scope (src/server/serve), so nothing here imports Next.js.
+ * Next.js's request scope (src/serve), so nothing here imports Next.js.
  */
 export async function sessionIdFromCookie(headers: Headers): Promise<string | null> {
   const jar = new RequestCookies(headers);

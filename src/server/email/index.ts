@@ -4,6 +4,7 @@ import { env } from "@/env";
 import { emailOutbox } from "../db/schema";
 import type { Db } from "../db/client";
 import { processState } from "../state";
+import type { EmailDelivery } from "@/lib/email/delivery";
 
 export interface EmailMessage {
   to: string;
@@ -12,12 +13,7 @@ export interface EmailMessage {
   html: string;
 }
 
-/**
- * How mail leaves the app: over SMTP when SMTP_URL is set; otherwise, outside production, into the
- * development outbox (shown at /dev/outbox); in production without SMTP it is not sent at all and the UI
- * hands the inviter the link instead.
- */
-export type EmailDelivery = "smtp" | "outbox" | "none";
+export type { EmailDelivery } from "@/lib/email/delivery";
 
 export function emailDeliveryMode(): EmailDelivery {
   if (env.SMTP_URL) return "smtp";

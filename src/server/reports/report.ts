@@ -8,16 +8,9 @@ import { ServiceError } from "../errors";
 import { getKeptReport, keepReport, keptReportKey } from "./kept";
 import { iterateReps, resolveSnapshot, type RepFilter } from "../imports/snapshots";
 import { SnapshotSummaryBuilder, snapshotSummarySchema, type SnapshotSummary } from "../imports/summary";
-import {
-  analyzeTeam,
-  metricsFromSummary,
-  metricValue,
-  sizeBandFor,
-  SIZE_BANDS,
-  type SizeBandInfo,
-  type TeamAnalysis,
-} from "@/lib/benchmarks";
+import { analyzeTeam, metricsFromSummary, metricValue, sizeBandFor, SIZE_BANDS } from "@/lib/benchmarks";
 import type { OrgProfile } from "@/lib/team/types";
+import type { Report } from "@/lib/team/report";
 
 export function orgProfile(org: Organization): OrgProfile {
   return {
@@ -42,21 +35,7 @@ export interface ReportFilter {
   title?: string | null;
 }
 
-export interface Report {
-  organization: {
-    name: string;
-    slug: string;
-    currency: string;
-    profile: OrgProfile;
-    profileComplete: boolean;
-  };
-  snapshot: { id: string; asOf: string; period: string; fileName: string; rowCount: number; createdAt: Date };
-  filter: { team: string | null; title: string | null; options: { teams: string[]; titles: string[] } };
-  bandInfo: SizeBandInfo;
-  analysis: TeamAnalysis;
-  /** The per-role sums behind the analysis: enough for the browser to run the what-if without rows. */
-  summary: SnapshotSummary["team"];
-}
+export type { Report } from "@/lib/team/report";
 
 /**
  * Completed snapshots never change (their reps and summary are written once, in the import's transaction), so a

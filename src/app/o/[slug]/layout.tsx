@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Logo } from "@/components/Logo";
 import { OrgSwitcher } from "@/components/OrgSwitcher";
 import { UserMenu } from "@/components/UserMenu";
-import { requireOrgPage } from "@/server/orgs/access";
+import { requireOrgPage } from "@/trpc/org-page";
 import { OrgNav } from "./OrgNav";
 
 export default async function OrgLayout({

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { requireOrgPage } from "@/server/orgs/access";
+import { requireOrgPage } from "@/trpc/org-page";
 import { can } from "@/lib/permissions";
 import { Overview } from "@/components/dashboard/Overview";
 

@@ -3,9 +3,9 @@ import { useId, useState } from "react";
 import { useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { FormError } from "@/components/Field";
 import { useTRPC } from "@/trpc/react";
-import type { AUDIT_ACTIONS } from "@/server/audit";
+import type { RouterOutputs } from "@/trpc/types";
 
-type AuditAction = (typeof AUDIT_ACTIONS)[number];
+type AuditAction = RouterOutputs["audit"]["list"]["actions"][number]["value"];
 
 const formatTime = (d: Date) =>
   new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "medium" }).format(new Date(d));

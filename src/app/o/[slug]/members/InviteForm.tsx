@@ -4,10 +4,8 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { FormError } from "@/components/Field";
 import { ROLE_LABELS, ROLE_RANK, ROLES, type Role } from "@/lib/permissions";
 import { useTRPC } from "@/trpc/react";
-import type { inferRouterOutputs } from "@trpc/server";
-import type { AppRouter } from "@/server/api/root";
-import type { MembersPageProps } from "./MembersClient";
-import { CopyInviteLink, errorField, errorMessage } from "./shared";
+import type { RouterOutputs } from "@/trpc/types";
+import { CopyInviteLink, DELIVERY_NOTES, errorField, errorMessage, type MembersPageProps } from "./shared";
 
 const ROLE_HELP: Record<Role, string> = {
   owner: "Everything, including admins, ownership transfer and deleting the organization.",
@@ -16,14 +14,7 @@ const ROLE_HELP: Record<Role, string> = {
   viewer: "Reads dashboards, snapshots, methodology and the report.",
 };
 
-export const DELIVERY_NOTES = {
-  smtp: null,
-  outbox: "Email is not set up here, so the message went to the development outbox. Send the link yourself:",
-  none: "Email is not set up, so no message was sent. Copy the link and send it yourself:",
-  failed: "The email could not be sent. Copy the link and send it yourself, or resend later:",
-} as const;
-
-type Result = inferRouterOutputs<AppRouter>["invitations"]["create"]["results"][number];
+type Result = RouterOutputs["invitations"]["create"]["results"][number];
 
 /** Splits what people paste: commas, semicolons, spaces or new lines between addresses. */
 function splitEmails(value: string) {

@@ -5,8 +5,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { FormError } from "@/components/Field";
 import { ROLE_LABELS, type Role } from "@/lib/permissions";
 import { useTRPC } from "@/trpc/react";
-import type { MembersPageProps } from "./MembersClient";
-import { errorMessage, formatDate, RoleBadge } from "./shared";
+import { errorMessage, formatDate, RoleBadge, type MembersPageProps } from "./shared";
 
 type Pending = { kind: "remove" | "transfer" | "leave"; userId: string } | null;
 

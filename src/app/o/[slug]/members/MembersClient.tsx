@@ -1,18 +1,9 @@
 "use client";
 import { useState } from "react";
-import type { Role } from "@/lib/permissions";
-import type { EmailDelivery } from "@/server/email";
 import { InviteForm } from "./InviteForm";
 import { PendingInvitations } from "./PendingInvitations";
 import { MemberList } from "./MemberList";
-
-export interface MembersPageProps {
-  slug: string;
-  orgName: string;
-  role: Role;
-  canInvite: boolean;
-  emailDelivery: EmailDelivery;
-}
+import type { MembersPageProps } from "./shared";
 
 /** The members page: invite (admin+), pending invitations (admin+), and everyone with what you may do. */
 export function MembersClient(props: MembersPageProps) {

@@ -3,9 +3,14 @@ import { useState } from "react";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { FormError } from "@/components/Field";
 import { useTRPC } from "@/trpc/react";
-import type { MembersPageProps } from "./MembersClient";
-import { DELIVERY_NOTES } from "./InviteForm";
-import { CopyInviteLink, errorMessage, formatDate, RoleBadge } from "./shared";
+import {
+  CopyInviteLink,
+  DELIVERY_NOTES,
+  errorMessage,
+  formatDate,
+  RoleBadge,
+  type MembersPageProps,
+} from "./shared";
 
 /** Pending and expired invitations, each with resend (a new link) and revoke. */
 export function PendingInvitations({

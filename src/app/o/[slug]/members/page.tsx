@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireOrgPage } from "@/server/orgs/access";
+import { requireOrgPage } from "@/trpc/org-page";
 import { emailDeliveryMode } from "@/server/email";
 import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
 import { can } from "@/lib/permissions";

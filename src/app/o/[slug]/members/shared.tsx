@@ -2,6 +2,24 @@
 import { useState } from "react";
 import { Badge } from "@tremor/react";
 import { ROLE_LABELS, type Role } from "@/lib/permissions";
+import type { EmailDelivery } from "@/lib/email/delivery";
+
+/** What the members page passes to each of its parts (MembersClient and the sections under it). */
+export interface MembersPageProps {
+  slug: string;
+  orgName: string;
+  role: Role;
+  canInvite: boolean;
+  emailDelivery: EmailDelivery;
+}
+
+/** What the inviter is told when an invitation's email did not go out as a real email. */
+export const DELIVERY_NOTES = {
+  smtp: null,
+  outbox: "Email is not set up here, so the message went to the development outbox. Send the link yourself:",
+  none: "Email is not set up, so no message was sent. Copy the link and send it yourself:",
+  failed: "The email could not be sent. Copy the link and send it yourself, or resend later:",
+} as const;
 
 const ROLE_COLORS: Record<Role, string> = {
   owner: "violet",

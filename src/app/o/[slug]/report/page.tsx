@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { headers } from "next/headers";
-import { requireOrgPage } from "@/server/orgs/access";
+import { requireOrgPage } from "@/trpc/org-page";
 import { can } from "@/lib/permissions";
 import { BENCHMARK_DATASET, type Recommendation } from "@/lib/benchmarks";
 import { compositionRows } from "@/components/dashboard/composition-data";

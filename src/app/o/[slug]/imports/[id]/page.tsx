@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TRPCError } from "@trpc/server";
-import { requireOrgPage } from "@/server/orgs/access";
+import { requireOrgPage } from "@/trpc/org-page";
 import { can } from "@/lib/permissions";
 import { RepsTable } from "./RepsTable";
 

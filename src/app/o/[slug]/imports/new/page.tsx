@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireOrgPage } from "@/server/orgs/access";
+import { requireOrgPage } from "@/trpc/org-page";
 import { can } from "@/lib/permissions";
 import { MAX_BYTES, MAX_ROWS } from "@/lib/csv";
 import { UploadFlow } from "./UploadFlow";

@@ -2,15 +2,14 @@
 import Link from "next/link";
 import { useId, useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { inferRouterOutputs } from "@trpc/server";
 import { FormError } from "@/components/Field";
 import { useTRPC } from "@/trpc/react";
-import type { AppRouter } from "@/server/api/root";
+import type { RouterOutputs } from "@/trpc/types";
 import { ApiKeyList } from "./ApiKeyList";
 import { CopyField } from "./CopyField";
 import { errorMessage, SCOPE_LABELS, type Scope } from "./shared";
 
-type CreatedKey = inferRouterOutputs<AppRouter>["apiKeys"]["create"];
+type CreatedKey = RouterOutputs["apiKeys"]["create"];
 
 const SCOPE_HELP: Record<Scope, string> = {
   read: "Lists uploads and reps, reads the organization and the report. For BI tools and dashboards.",

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireOrgPage } from "@/server/orgs/access";
+import { requireOrgPage } from "@/trpc/org-page";
 import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
 import { can, ROLE_LABELS } from "@/lib/permissions";
 import { ApiKeysClient } from "./ApiKeysClient";

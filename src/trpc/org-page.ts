@@ -2,11 +2,12 @@ import "server-only";
 import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
 import { TRPCError } from "@trpc/server";
-import { serverCaller } from "@/trpc/server";
+import { serverCaller } from "./server";
 
 /**
  * For org pages: the signed-in user and their membership of the org in the URL. Signed out → sign-in page;
- * not a member (or no such org) → 404, the same answer either way.
+ * not a member (or no such org) → 404, the same answer either way. It drives the page (redirect, notFound) over
+ * the server caller, so it lives with the caller, above src/server.
  */
 export const requireOrgPage = cache(async (slug: string) => {
   const caller = await serverCaller();
