@@ -5,7 +5,7 @@ import { FormError } from "@/components/Field";
 import { useTRPC } from "@/trpc/react";
 import type { RouterOutputs } from "@/trpc/types";
 
-type AuditAction = RouterOutputs["audit"]["list"]["actions"][number]["value"];
+type AuditAction = RouterOutputs["audit"]["filters"]["actions"][number]["value"];
 
 const formatTime = (d: Date) =>
   new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "medium" }).format(new Date(d));
