@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { requireOrgPage } from "@/server/orgs/access";
+import { requireOrgPage } from "@/trpc/org-page";
 import { getQueryClient, HydrateClient, trpc } from "@/trpc/server";
 import { can, ROLE_LABELS } from "@/lib/permissions";
 import { WebhooksClient } from "./WebhooksClient";
