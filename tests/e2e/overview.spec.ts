@@ -18,6 +18,22 @@ interface Analysis {
   recommendations: { rank: number; title: string; mix: { range: { low: number; high: number } } | null }[];
 }
 
+/** People of a seed file by email, read here without the app's CSV code. */
+function peopleOf(csv: string) {
+  const [header, ...lines] = csv.trim().split(/\r?\n/);
+  const cols = (header ?? "").split(",");
+  const at = (name: string) => cols.indexOf(name);
+  return new Map(
+    lines.map((l) => {
+      const cells = l.replace(/"[^"]*"/g, "x").split(",");
+      return [
+        (cells[at("Work Email")] ?? "").toLowerCase(),
+        { role: cells[at("Sales Role")], team: cells[at("Segment")] },
+      ] as const;
+    }),
+  );
+}
+
 /** The demo team's roles in a seed file, read here without the app's CSV code (no quoted field holds a role). */
 function rolesOf(csv: string) {
   const [header, ...lines] = csv.trim().split(/\r?\n/);
@@ -138,25 +154,26 @@ test("the demo organization's summary states the analysis's numbers, each linked
 
   // Each sentence's section link goes somewhere on the page.
   await headline.locator('li[data-topic="gaps"]').getByRole("link", { name: /^See / }).click();
-  await expect(page.getByTestId("gaps-activity")).toBeVisible();
+  await expect(page.getByTestId("gap-chart")).toBeInViewport();
 });
 
 for (const width of [1440, 390]) {
   test(`overview and report at ${width} px, light and dark: no serious axe finding, no sideways scroll`, async ({
     browser,
   }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(420_000);
     const context = await browser.newContext({ viewport: { width, height: width > 800 ? 900 : 844 } });
     const page = await context.newPage();
     const slug = await signInDemo(page);
     for (const [name, path] of [
       ["overview", `/o/${slug}`],
       ["report", `/o/${slug}/report`],
+      ["compare", `/o/${slug}/compare`],
     ] as const) {
       for (const scheme of ["light", "dark"] as const) {
         await page.emulateMedia({ colorScheme: scheme });
         await page.goto(path);
-        await expect(page.getByTestId("headline")).toBeVisible();
+        await expect(page.getByTestId(name === "compare" ? "compare-joined" : "headline")).toBeVisible();
         await page.waitForLoadState("networkidle");
         await expectNoSeriousA11yViolations(page, `${name} ${width} ${scheme}`);
         const overflow = await page.evaluate(
@@ -169,3 +186,70 @@ for (const width of [1440, 390]) {
     await context.close();
   });
 }
+
+test("comparing the demo's two uploads counts who joined, left and changed as the seed files say", async ({
+  page,
+}) => {
+  const slug = await signInDemo(page);
+  const files = demoTeamFiles();
+  const before = peopleOf(files.lastYear);
+  const after = peopleOf(files.today);
+  const joined = [...after.keys()].filter((e) => !before.has(e)).length;
+  const left = [...before.keys()].filter((e) => !after.has(e)).length;
+  const both = [...after.keys()].filter((e) => before.has(e));
+  const changedRole = both.filter((e) => before.get(e)?.role !== after.get(e)?.role).length;
+  const changedTeam = both.filter((e) => before.get(e)?.team !== after.get(e)?.team).length;
+  expect(changedRole).toBe(14);
+
+  // The summary's "since last upload" line says the same.
+  await page.goto(`/o/${slug}`);
+  const since = page.getByTestId("headline-since_last");
+  await expect(since).toContainText(
+    `${joined} reps joined, ${left} left, ${changedRole} changed role, ${changedTeam} changed team`,
+  );
+  const beforeShare = rolesOf(files.lastYear);
+  await expect(since).toContainText(
+    `from ${share((beforeShare.inside + beforeShare.hybrid / 2) / beforeShare.total)} to`,
+  );
+  await page.locator('li[data-topic="since_last"]').getByRole("link", { name: /^See / }).click();
+  await page.waitForURL(/\/compare\?from=/);
+  await expect(page.getByTestId("compare-joined")).toHaveText(String(joined));
+  await expect(page.getByTestId("compare-left")).toHaveText(String(left));
+  await expect(page.getByTestId("compare-changed-role")).toHaveText(String(changedRole));
+  await expect(page.getByTestId("compare-changed-team")).toHaveText(String(changedTeam));
+  await expect(page.getByTestId("compare-moves").locator("tbody tr")).toHaveCount(changedRole + changedTeam);
+});
+
+test("the overview's sections are tabs kept in the URL; the gap chart shows every compared figure", async ({
+  page,
+}) => {
+  const slug = await signInDemo(page);
+  const report = await trpcGet<{ analysis: Analysis }>(page.request, "report.overview", { orgSlug: slug });
+  await page.goto(`/o/${slug}`);
+  const compared = report.analysis.gaps.filter((g) => g.orgValue !== null);
+  await expect(page.getByTestId("gap-chart").locator("li[data-figure]")).toHaveCount(compared.length);
+  for (const g of compared)
+    await expect(page.getByTestId("gap-chart").locator(`li[data-figure="${g.figureId}"]`)).toHaveAttribute(
+      "data-status",
+      g.status,
+    );
+  await expect(page.getByTestId("gaps-mix")).toBeVisible();
+  await expect(page.getByTestId("gaps-activity")).toHaveCount(0);
+  await page.getByTestId("tabs").getByRole("link", { name: "Activity" }).click();
+  await page.waitForURL(/[?&]tab=activity/);
+  await expect(page.getByTestId("gaps-activity")).toBeVisible();
+  await expect(page.getByTestId("gaps-mix")).toHaveCount(0);
+  await page.reload();
+  await expect(page.getByTestId("tabs").getByRole("link", { name: "Activity" })).toHaveAttribute(
+    "aria-current",
+    "page",
+  );
+  await page.goto(`/o/${slug}?tab=by-role`);
+  await expect(page.getByTestId("role-table")).toBeVisible();
+  // The trend labels every upload on its x axis and shades the target range.
+  await page.goto(`/o/${slug}?tab=composition`);
+  const trend = page.getByTestId("trend");
+  await expect(trend.locator(".recharts-surface")).toBeVisible();
+  await expect(trend.locator(".recharts-xAxis .recharts-cartesian-axis-tick")).toHaveCount(2);
+  await expect(trend.locator(".recharts-reference-area")).toHaveCount(1);
+});

@@ -14,32 +14,37 @@ import { Filters } from "./Filters";
 import { ProfilePrompt } from "./ProfilePrompt";
 import { Trend, type TrendInput } from "./Trend";
 import { Headline } from "./Headline";
-import { headlineSummary } from "@/lib/benchmarks/headline";
-
-const GROUPS = [
-  { prefix: ["mix.", "remote."], title: "Composition and remote selling vs the article", testId: "gaps-mix" },
-  { prefix: ["activity."], title: "Activity vs the article", testId: "gaps-activity" },
-  { prefix: ["pay."], title: "Pay vs the article", testId: "gaps-pay" },
-  { prefix: ["quota."], title: "Quota and attainment vs the article", testId: "gaps-quota" },
-  { prefix: ["deal."], title: "Deals vs the article", testId: "gaps-deals" },
-];
+import { headlineSummary, type SinceLastUpload } from "@/lib/benchmarks/headline";
+import { GapChart } from "./GapChart";
+import { OVERVIEW_TABS, tabHref, tabOfFigure, type OverviewTab } from "./tabs";
 
 export function Overview({
   report,
   trend,
   role,
   showProfilePrompt,
+  tab,
+  sinceLast,
+  compareHref,
 }: {
   report: Report;
   trend: TrendInput[];
   role: Role;
   showProfilePrompt: boolean;
+  tab: OverviewTab;
+  sinceLast: SinceLastUpload | null;
+  /** The compare page for the previous upload and this one, when there is a previous one. */
+  compareHref: string | null;
 }) {
   const { analysis, organization: org } = report;
   const gaps = analysis.gaps;
   const bandFigure = report.bandInfo.figureId ?? report.bandInfo.fallbackFigureId;
   const bandGap = (bandFigure && gaps.find((g) => g.figureId === bandFigure)) || null;
   const rows = compositionRows(analysis.metrics.headCount, analysis.band);
+  const href = (t: OverviewTab, anchor?: string) => tabHref(org.slug, report.filter, t, anchor);
+  const pick = (prefixes: string[]) => gaps.filter((g) => prefixes.some((p) => g.figureId.startsWith(p)));
+  const mixRange = analysis.recommendations.find((r) => r.mix !== null)?.mix?.range ?? null;
+  const targetRange = mixRange ? { low: mixRange.low, high: mixRange.high, model: mixRange.model } : null;
   const bandBenchmark =
     bandGap && bandGap.figureId !== "mix.outside_share.large"
       ? bandGap.benchmark.value
@@ -73,13 +78,13 @@ export function Overview({
         </div>
       </div>
       <Headline
-        sentences={headlineSummary(analysis)}
+        sentences={headlineSummary(analysis, sinceLast)}
         sectionHref={{
-          composition: "#composition",
-          gaps: "#gaps",
-          "sales-model": "#sales-model",
+          composition: href("composition", "composition"),
+          gaps: "#gap-chart",
+          "sales-model": href("deals", "sales-model"),
           recommendations: "#recommendations",
-          changes: "#trend",
+          changes: compareHref ?? href("composition", "trend"),
         }}
       />
       {showProfilePrompt ? <ProfilePrompt slug={org.slug} canEdit={can(role, "org.update")} /> : null}
@@ -104,39 +109,103 @@ export function Overview({
         oteGap={gaps.find((g) => g.figureId === "pay.inside_am.ote") ?? null}
         currency={org.currency}
       />
-      <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
-        <div id="composition" className="scroll-mt-4">
-          <Composition rows={rows} bandLabel={report.bandInfo.label} />
-        </div>
-        <div id="sales-model" className="scroll-mt-4">
-          <SalesModelCard classification={analysis.classification} currency={org.currency} />
-        </div>
-      </div>
+      <GapChart gaps={gaps} tabHref={(id) => href(tabOfFigure(id), "tab-panel")} />
       <div id="recommendations" className="scroll-mt-4">
         <Recommendations items={analysis.recommendations} />
       </div>
-      <LazyWhatIf summary={report.summary} profile={org.profile} />
-      <div id="gaps" className="scroll-mt-4 space-y-6">
-        {GROUPS.map((g) => (
+      <nav
+        aria-label="Sections of the overview"
+        className="no-print -mb-2 overflow-x-auto"
+        data-testid="tabs"
+      >
+        <ul className="flex min-w-max gap-1 border-b border-gray-200 dark:border-gray-800">
+          {OVERVIEW_TABS.map((t) => (
+            <li key={t.id}>
+              <Link
+                href={href(t.id, "tab-panel")}
+                aria-current={t.id === tab ? "page" : undefined}
+                className={`inline-block rounded-t-md px-3 py-2 text-sm font-medium ${
+                  t.id === tab
+                    ? "border-b-2 border-blue-700 text-blue-800 dark:border-blue-300 dark:text-blue-200"
+                    : "text-gray-700 hover:bg-gray-100 dark:text-gray-300 dark:hover:bg-gray-800"
+                }`}
+              >
+                {t.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div id="tab-panel" className="scroll-mt-4 space-y-6" data-tab={tab}>
+        {tab === "composition" ? (
+          <>
+            <div id="composition" className="scroll-mt-4">
+              <Composition rows={rows} bandLabel={report.bandInfo.label} />
+            </div>
+            <GapsTable
+              testId="gaps-mix"
+              title="Composition and remote selling vs the article"
+              gaps={pick(["mix.", "remote."])}
+              currency={org.currency}
+            />
+            <LazyWhatIf summary={report.summary} profile={org.profile} />
+            <div id="trend" className="scroll-mt-4">
+              <Trend
+                points={trend}
+                bandBenchmark={bandBenchmark}
+                bandLabel={report.bandInfo.label}
+                targetRange={targetRange}
+              />
+            </div>
+          </>
+        ) : null}
+        {tab === "activity" ? (
           <GapsTable
-            key={g.testId}
-            testId={g.testId}
-            title={g.title}
-            gaps={gaps.filter((gap) => g.prefix.some((p) => gap.figureId.startsWith(p)))}
+            testId="gaps-activity"
+            title="Activity vs the article"
+            gaps={pick(["activity."])}
             currency={org.currency}
           />
-        ))}
-      </div>
-      <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
-        <RoleTable
-          byRole={analysis.metrics.byRole}
-          currency={org.currency}
-          minReps={analysis.metrics.minRepsPerMetric}
-        />
-        <Attainment byRole={analysis.metrics.byRole} />
-      </div>
-      <div id="trend" className="scroll-mt-4">
-        <Trend points={trend} bandBenchmark={bandBenchmark} bandLabel={report.bandInfo.label} />
+        ) : null}
+        {tab === "pay-quota" ? (
+          <>
+            <GapsTable
+              testId="gaps-pay"
+              title="Pay vs the article"
+              gaps={pick(["pay."])}
+              currency={org.currency}
+            />
+            <GapsTable
+              testId="gaps-quota"
+              title="Quota and attainment vs the article"
+              gaps={pick(["quota."])}
+              currency={org.currency}
+            />
+          </>
+        ) : null}
+        {tab === "deals" ? (
+          <>
+            <GapsTable
+              testId="gaps-deals"
+              title="Deals vs the article"
+              gaps={pick(["deal."])}
+              currency={org.currency}
+            />
+            <div id="sales-model" className="scroll-mt-4">
+              <SalesModelCard classification={analysis.classification} currency={org.currency} />
+            </div>
+          </>
+        ) : null}
+        {tab === "by-role" ? (
+          <div className="grid grid-cols-1 gap-6 xl:grid-cols-2">
+            <RoleTable
+              byRole={analysis.metrics.byRole}
+              currency={org.currency}
+              minReps={analysis.metrics.minRepsPerMetric}
+            />
+            <Attainment byRole={analysis.metrics.byRole} />
+          </div>
+        ) : null}
       </div>
     </div>
   );

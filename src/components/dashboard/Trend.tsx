@@ -15,10 +15,13 @@ export function Trend({
   points,
   bandBenchmark,
   bandLabel,
+  targetRange = null,
 }: {
   points: TrendInput[];
   bandBenchmark: number | null;
   bandLabel: string;
+  /** The recommendations' target inside share for the band and sales model, drawn as a shaded range. */
+  targetRange?: { low: number; high: number; model: string } | null;
 }) {
   if (points.length < 2) {
     return (
@@ -52,9 +55,16 @@ export function Trend({
       <p className="mb-2 text-sm text-gray-700 dark:text-gray-300">
         Inside share (hybrid counted half) and share of reps at quota, your data; band benchmark for{" "}
         {bandLabel} from the article.
+        {targetRange
+          ? ` Shaded: the target inside share for a ${targetRange.model} sales model, ${pct(targetRange.low)}–${pct(targetRange.high)} % (from the article's figures, see the recommendations).`
+          : ""}
       </p>
       <div aria-hidden>
-        <LazyTrendChart points={data} categories={categories} />
+        <LazyTrendChart
+          points={data}
+          categories={categories}
+          target={targetRange ? { low: pct(targetRange.low) ?? 0, high: pct(targetRange.high) ?? 0 } : null}
+        />
       </div>
       <table className="mt-3 w-full text-left text-sm">
         <caption className="sr-only">Trend in numbers</caption>

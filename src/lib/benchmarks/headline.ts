@@ -35,7 +35,7 @@ export interface SinceLastUpload {
 }
 
 /** How a gap's value reads: a share, a premium, or US dollars (pay figures are only compared in USD). */
-export function formatGapValue(gap: Gap, value: number): string {
+export function formatGapValue(gap: Pick<Gap, "kind" | "figureId">, value: number): string {
   if (gap.kind === "cohort_ratio") return formatPremium(value);
   return gap.figureId.startsWith("pay.") ? formatMoney(value, "USD") : formatShare(value);
 }

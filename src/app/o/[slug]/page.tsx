@@ -2,6 +2,7 @@ import Link from "next/link";
 import { requireOrgPage } from "@/trpc/org-page";
 import { can } from "@/lib/permissions";
 import { Overview } from "@/components/dashboard/Overview";
+import { overviewTab } from "@/components/dashboard/tabs";
 
 export default async function OrgHome({
   params,
@@ -20,12 +21,24 @@ export default async function OrgHome({
     caller.org.profile({ orgSlug: slug }),
   ]);
   if (report) {
+    // "Since last upload" compares whole teams, so it is left out of a filtered view.
+    const filtered = Boolean(report.filter.team || report.filter.title);
+    const since = filtered
+      ? null
+      : await caller.report.sinceLast({ orgSlug: slug, snapshotId: report.snapshot.id });
     return (
       <Overview
         report={report}
         trend={trend}
         role={org.role}
         showProfilePrompt={profile.profile.annualRevenue === null && !profile.promptDismissed}
+        tab={overviewTab(one(query.tab))}
+        sinceLast={since?.line ?? null}
+        compareHref={
+          since
+            ? `/o/${org.slug}/compare?from=${since.comparison.from.id}&to=${since.comparison.to.id}`
+            : null
+        }
       />
     );
   }

@@ -14,6 +14,7 @@ import { Attainment } from "@/components/dashboard/Attainment";
 import { Trend } from "@/components/dashboard/Trend";
 import { fmtShare, methodologyHref } from "@/components/dashboard/format";
 import { Headline } from "@/components/dashboard/Headline";
+import { GapChart } from "@/components/dashboard/GapChart";
 import { headlineSummary } from "@/lib/benchmarks/headline";
 import { PrintButton } from "./PrintButton";
 import "./report.css";
@@ -132,6 +133,11 @@ export default async function ReportPage({
   }
 
   const { analysis, organization, snapshot } = report;
+  const filteredReport = Boolean(report.filter.team || report.filter.title);
+  const since = filteredReport
+    ? null
+    : await caller.report.sinceLast({ orgSlug: slug, snapshotId: report.snapshot.id });
+  const mixRange = analysis.recommendations.find((r) => r.mix !== null)?.mix?.range ?? null;
   const gaps = analysis.gaps;
   const currency = organization.currency;
   const bandFigure = report.bandInfo.figureId ?? report.bandInfo.fallbackFigureId;
@@ -225,13 +231,15 @@ export default async function ReportPage({
       </header>
 
       <Headline
-        sentences={headlineSummary(analysis)}
+        sentences={headlineSummary(analysis, since?.line ?? null)}
         sectionHref={{
           composition: "#composition",
-          gaps: "#report-gaps-title",
+          gaps: "#gap-chart",
           "sales-model": "#sales-model",
           recommendations: "#report-recs-title",
-          changes: "#report-team-title",
+          changes: since
+            ? `/o/${organization.slug}/compare?from=${since.comparison.from.id}&to=${since.comparison.to.id}`
+            : "#report-team-title",
         }}
       />
 
@@ -248,6 +256,8 @@ export default async function ReportPage({
           currency={currency}
         />
       </section>
+
+      <GapChart gaps={gaps} />
 
       <div data-report-chart="composition" id="composition">
         <Composition
@@ -299,7 +309,12 @@ export default async function ReportPage({
           <Attainment byRole={analysis.metrics.byRole} />
         </div>
         <div {...(trend.length >= 2 ? { "data-report-chart": "trend" } : {})}>
-          <Trend points={trend} bandBenchmark={bandBenchmark} bandLabel={report.bandInfo.label} />
+          <Trend
+            points={trend}
+            bandBenchmark={bandBenchmark}
+            bandLabel={report.bandInfo.label}
+            targetRange={mixRange ? { low: mixRange.low, high: mixRange.high, model: mixRange.model } : null}
+          />
         </div>
       </section>
 
