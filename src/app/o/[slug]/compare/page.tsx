@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireOrgPage } from "@/server/orgs/access";
+import { requireOrgPage } from "@/trpc/org-page";
 import type { Moved } from "@/lib/benchmarks/compare";
 import { formatGapValue } from "@/lib/benchmarks/headline";
 import { ScrollRegion } from "@/components/dashboard/ScrollRegion";
