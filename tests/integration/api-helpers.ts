@@ -13,6 +13,13 @@ import { getBenchmarks, getOpenApiDocument } from "@/server/rest/endpoints/publi
 import { compareImports, createImport, listImportReps, listImports } from "@/server/rest/endpoints/imports";
 import { getReportJson } from "@/server/rest/endpoints/report";
 import { getOrganization, patchOrganization } from "@/server/rest/endpoints/organization";
+import {
+  createScenarioEndpoint,
+  deleteScenarioEndpoint,
+  getScenarioEndpoint,
+  listScenariosEndpoint,
+  patchScenarioEndpoint,
+} from "@/server/rest/endpoints/scenarios";
 import { newTenant } from "../helpers/callers";
 
 export const BASE_URL = "http://salesmix.test";
@@ -85,6 +92,20 @@ export const ROUTES: Route[] = [
   { method: "GET", pattern: /^\/api\/v1\/report$/, run: plain(getReportJson) },
   { method: "GET", pattern: /^\/api\/v1\/organization$/, run: plain(getOrganization) },
   { method: "PATCH", pattern: /^\/api\/v1\/organization$/, run: plain(patchOrganization) },
+  { method: "GET", pattern: /^\/api\/v1\/scenarios$/, run: plain(listScenariosEndpoint) },
+  { method: "POST", pattern: /^\/api\/v1\/scenarios$/, run: plain(createScenarioEndpoint) },
+  ...(
+    [
+      ["GET", getScenarioEndpoint],
+      ["PATCH", patchScenarioEndpoint],
+      ["DELETE", deleteScenarioEndpoint],
+    ] as const
+  ).map(([method, endpoint]) => ({
+    method,
+    pattern: /^\/api\/v1\/scenarios\/([^/]+)$/,
+    run: (db: Database, request: Request, match: RegExpExecArray) =>
+      endpoint(db, request, { id: decodeURIComponent(match[1] ?? "") }),
+  })),
 ];
 
 /**
@@ -181,6 +202,7 @@ export interface ProblemBody {
   rowCount?: number;
   snapshotId?: string;
   retryAfterSeconds?: number;
+  rebaseSnapshotId?: string | null;
 }
 
 export const problemType = (name: string) => `https://salesmix.app/problems/${name}`;

@@ -755,6 +755,212 @@ describe("tenancy: another organization's key and ids", () => {
   });
 });
 
+describe("scenarios", () => {
+  type ScenarioBody = {
+    id: string;
+    name: string;
+    snapshotId: string;
+    snapshotDeleted: boolean;
+    rebaseSnapshotId: string | null;
+    author: string;
+    content: { moves: { row: number; to: string }[]; assumptions: { quarters: number } };
+  };
+  const assumptions = {
+    quarters: 6,
+    roles: {
+      inside: { attritionPerYear: 0.1, rampMonths: 3, hiresPerQuarter: 1 },
+      outside: { attritionPerYear: 0.2, rampMonths: 6, hiresPerQuarter: 0 },
+      hybrid: { attritionPerYear: 0.15, rampMonths: 4, hiresPerQuarter: 0 },
+    },
+  };
+
+  it("saves, reads back, changes and deletes a scenario, audited as the key", async () => {
+    const t = await newTenant(db(), "scen-rest");
+    const key = (await createKey(t, "read_write", "Planner sync")).key;
+    const snapshotId = (await importCsv(key, fixture)).body.snapshotId;
+    // Row 4 is Cleo Park, a field rep (the header is row 1).
+    const created = await send<ScenarioBody>(
+      db(),
+      apiRequest("POST", "/scenarios", {
+        key,
+        json: { name: "Plan A", content: { moves: [{ row: 4, to: "hybrid" }], assumptions } },
+      }),
+    );
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      name: "Plan A",
+      snapshotId,
+      snapshotDeleted: false,
+      author: expect.stringContaining("Planner sync"),
+    });
+    const id = created.body.id;
+    const read = await send<ScenarioBody>(db(), apiRequest("GET", `/scenarios/${id}`, { key }));
+    expect(read.body.content).toEqual({ moves: [{ row: 4, to: "hybrid" }], assumptions });
+    const patched = await send<ScenarioBody>(
+      db(),
+      apiRequest("PATCH", `/scenarios/${id}`, { key, json: { name: "Plan A2" } }),
+    );
+    expect(patched.body.name).toBe("Plan A2");
+    expect(patched.body.content.moves).toHaveLength(1);
+    const list = await send<{ data: ScenarioBody[] }>(db(), apiRequest("GET", "/scenarios", { key }));
+    expect(list.body.data.map((s) => s.name)).toEqual(["Plan A2"]);
+    const deleted = await send(db(), apiRequest("DELETE", `/scenarios/${id}`, { key }));
+    expect(deleted.body).toEqual({ id, deleted: true });
+    expect((await send(db(), apiRequest("GET", `/scenarios/${id}`, { key }))).status).toBe(404);
+    const actions = await db()
+      .select({ action: auditEvents.action })
+      .from(auditEvents)
+      .where(and(eq(auditEvents.organizationId, t.org.id), eq(auditEvents.targetId, id)));
+    expect(actions.map((a) => a.action).sort()).toEqual([
+      "scenario.created",
+      "scenario.deleted",
+      "scenario.updated",
+    ]);
+  });
+
+  it("refuses bad input with a clear problem and saves nothing", async () => {
+    const t = await newTenant(db(), "scen-bad");
+    const key = (await createKey(t, "read_write")).key;
+    await importCsv(key, fixture);
+    const post = (json: unknown) => send<ProblemBody>(db(), apiRequest("POST", "/scenarios", { key, json }));
+    const cases: [unknown, string][] = [
+      [
+        { name: "x", content: { moves: [{ row: 99, to: "inside" }], assumptions } },
+        "Move 1: row 99 is not a rep of this snapshot.",
+      ],
+      [
+        {
+          name: "x",
+          content: {
+            moves: [
+              { row: 4, to: "inside" },
+              { row: 4, to: "hybrid" },
+            ],
+            assumptions,
+          },
+        },
+        "Move 2: Cleo Park (row 4) is moved twice.",
+      ],
+      [
+        {
+          name: "x",
+          content: { moves: [2, 3, 4, 5, 6, 7].map((row) => ({ row, to: "hybrid" })), assumptions },
+        },
+        "6 moves, but the snapshot has only 5 reps.",
+      ],
+      [
+        {
+          name: "x",
+          content: {
+            moves: [],
+            assumptions: {
+              ...assumptions,
+              roles: {
+                ...assumptions.roles,
+                inside: { ...assumptions.roles.inside, attritionPerYear: -0.2 },
+              },
+            },
+          },
+        },
+        "Attrition cannot be negative.",
+      ],
+      [
+        { name: "x", content: { moves: [], assumptions: { ...assumptions, quarters: 20 } } },
+        "Plan at most 8 quarters.",
+      ],
+      [{ name: "  " }, "A scenario needs a name."],
+    ];
+    for (const [json, message] of cases) {
+      const res = await post(json);
+      expect(res.status, message).toBe(422);
+      expect(res.body.type).toBe(problemType("validation"));
+      expect(res.body.detail).toContain(message);
+    }
+    const list = await send<{ data: unknown[] }>(db(), apiRequest("GET", "/scenarios", { key }));
+    expect(list.body.data).toEqual([]);
+    // A read key reads but does not write.
+    const readKey = (await createKey(t, "read")).key;
+    const refused = await send<ProblemBody>(
+      db(),
+      apiRequest("POST", "/scenarios", { key: readKey, json: { name: "x" } }),
+    );
+    expect(refused.status).toBe(403);
+    expect((await send(db(), apiRequest("GET", "/scenarios", { key: readKey }))).status).toBe(200);
+  });
+
+  it("another organization's scenario is a 404, and its own key reads it (the twin)", async () => {
+    const a = await newTenant(db(), "scen-a");
+    const b = await newTenant(db(), "scen-b");
+    const aKey = (await createKey(a, "read_write")).key;
+    const bKey = (await createKey(b, "read_write")).key;
+    const aSnapshot = (await importCsv(aKey, fixture)).body.snapshotId;
+    await importCsv(bKey, fixture);
+    const id = (
+      await send<ScenarioBody>(
+        db(),
+        apiRequest("POST", "/scenarios", { key: aKey, json: { name: "A only" } }),
+      )
+    ).body.id;
+    expect((await send(db(), apiRequest("GET", `/scenarios/${id}`, { key: aKey }))).status).toBe(200);
+    for (const [method, json] of [["GET"], ["PATCH", { name: "taken" }], ["DELETE"]] as const) {
+      const other = await send<ProblemBody>(
+        db(),
+        apiRequest(method, `/scenarios/${id}`, { key: bKey, json }),
+      );
+      expect(other.status, method).toBe(404);
+      expect(other.body.type).toBe(problemType("not-found"));
+    }
+    // B cannot start a scenario from A's upload either.
+    const fromA = await send<ProblemBody>(
+      db(),
+      apiRequest("POST", "/scenarios", { key: bKey, json: { name: "x", snapshotId: aSnapshot } }),
+    );
+    expect(fromA.status).toBe(404);
+    expect(
+      (await send<{ data: unknown[] }>(db(), apiRequest("GET", "/scenarios", { key: bKey }))).body.data,
+    ).toEqual([]);
+    expect(
+      (await send<ScenarioBody>(db(), apiRequest("GET", `/scenarios/${id}`, { key: aKey }))).body.name,
+    ).toBe("A only");
+  });
+
+  it("a scenario whose upload was deleted says so, refuses new content, and rebases on the current upload", async () => {
+    const t = await newTenant(db(), "scen-rebase");
+    const key = (await createKey(t, "read_write")).key;
+    const first = (await importCsv(key, fixture)).body.snapshotId;
+    const created = await send<ScenarioBody>(
+      db(),
+      apiRequest("POST", "/scenarios", {
+        key,
+        json: { name: "Old", content: { moves: [{ row: 4, to: "inside" }], assumptions } },
+      }),
+    );
+    const second = (await importCsv(key, variant(3), "?as_of=2026-11-30&period=Nov")).body.snapshotId;
+    await t.caller.imports.delete({ orgSlug: t.org.slug, snapshotId: first });
+    const read = await send<ScenarioBody>(db(), apiRequest("GET", `/scenarios/${created.body.id}`, { key }));
+    expect(read.body).toMatchObject({ snapshotDeleted: true, rebaseSnapshotId: second });
+    const refused = await send<ProblemBody>(
+      db(),
+      apiRequest("PATCH", `/scenarios/${created.body.id}`, {
+        key,
+        json: { content: { moves: [], assumptions } },
+      }),
+    );
+    expect(refused.status).toBe(422);
+    expect(refused.body.detail).toMatch(/was deleted\. Rebase it on the current upload/);
+    expect(refused.body.rebaseSnapshotId).toBe(second);
+    const rebased = await send<ScenarioBody>(
+      db(),
+      apiRequest("PATCH", `/scenarios/${created.body.id}`, { key, json: { rebase: true } }),
+    );
+    expect(rebased.body).toMatchObject({
+      snapshotId: second,
+      snapshotDeleted: false,
+      content: { moves: [], assumptions },
+    });
+  });
+});
+
 describe("contract coverage", () => {
   it("validated a success response of every operation in the OpenAPI document", () => {
     const document = buildOpenApiDocument();

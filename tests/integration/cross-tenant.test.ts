@@ -28,6 +28,7 @@ interface Fixture {
   webhookId: string;
   disabledWebhookId: string;
   deliveryId: string;
+  scenarioId: string;
 }
 /** `org` is the organization of the slug being called (its name is what confirmations type). */
 type TenantCall = (caller: Caller, slug: string, ids: Fixture, org: { name: string }) => Promise<unknown>;
@@ -198,6 +199,37 @@ const CASES: Record<string, Case> = {
     takesIds: true,
     call: (c, s, ids) => c.webhooks.replay({ orgSlug: s, deliveryId: ids.deliveryId }),
   },
+  "scenarios.plannerData": {
+    kind: "tenant",
+    takesIds: true,
+    call: (c, s, ids) => c.scenarios.plannerData({ orgSlug: s, snapshotId: ids.snapshotId }),
+  },
+  "scenarios.list": { kind: "tenant", call: (c, s) => c.scenarios.list({ orgSlug: s }) },
+  "scenarios.get": {
+    kind: "tenant",
+    takesIds: true,
+    call: (c, s, ids) => c.scenarios.get({ orgSlug: s, scenarioId: ids.scenarioId }),
+  },
+  "scenarios.create": {
+    kind: "tenant",
+    takesIds: true,
+    call: (c, s, ids) => c.scenarios.create({ orgSlug: s, name: "harness", snapshotId: ids.snapshotId }),
+  },
+  "scenarios.update": {
+    kind: "tenant",
+    takesIds: true,
+    call: (c, s, ids) => c.scenarios.update({ orgSlug: s, scenarioId: ids.scenarioId, name: "renamed" }),
+  },
+  "scenarios.duplicate": {
+    kind: "tenant",
+    takesIds: true,
+    call: (c, s, ids) => c.scenarios.duplicate({ orgSlug: s, scenarioId: ids.scenarioId }),
+  },
+  "scenarios.delete": {
+    kind: "tenant",
+    takesIds: true,
+    call: (c, s, ids) => c.scenarios.delete({ orgSlug: s, scenarioId: ids.scenarioId }),
+  },
 };
 
 /** REST routes and the test file that calls each with another organization's key/ids and its positive twin. */
@@ -207,6 +239,8 @@ const ROUTES: Record<string, string> = {
   "api/v1/imports/[id]/compare/route.ts": "api-v1.test.ts",
   "api/v1/report/route.ts": "api-v1.test.ts",
   "api/v1/organization/route.ts": "api-v1.test.ts",
+  "api/v1/scenarios/route.ts": "api-v1.test.ts",
+  "api/v1/scenarios/[id]/route.ts": "api-v1.test.ts",
   "api/v1/benchmarks/route.ts": "public: the article's dataset, no tenant data",
   "api/v1/openapi.json/route.ts": "public: the API description",
   "api/v1/[...path]/route.ts": "catch-all 404 problem",
@@ -287,12 +321,14 @@ async function tenant(label: string): Promise<Fixture> {
       .where(eq(webhookDeliveries.endpointId, hook.endpoint.id))
       .returning({ id: webhookDeliveries.id });
   });
+  const scenario = await t.caller.scenarios.create({ orgSlug: t.org.slug, name: `${label} plan` });
   return {
     webhookId: hook.endpoint.id,
     disabledWebhookId: disabledHook.endpoint.id,
     deliveryId: delivery?.id ?? "",
     slug: t.org.slug,
     name: t.org.name,
+    scenarioId: scenario.id,
     caller: t.caller,
     memberCaller,
     snapshotId: snap.snapshotId,

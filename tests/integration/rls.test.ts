@@ -27,6 +27,7 @@ const TENANT_TABLES = [
   "api_keys",
   "webhook_endpoints",
   "webhook_deliveries",
+  "scenarios",
 ];
 
 let handle: DatabaseHandle;

@@ -17,6 +17,8 @@ import * as importCompare from "./v1/imports/[id]/compare/route";
 import * as openapi from "./v1/openapi.json/route";
 import * as organization from "./v1/organization/route";
 import * as report from "./v1/report/route";
+import * as scenarios from "./v1/scenarios/route";
+import * as scenario from "./v1/scenarios/[id]/route";
 import * as unknownV1 from "./v1/[...path]/route";
 
 export const nodeRoutes: readonly RouteEntry[] = [
@@ -29,6 +31,8 @@ export const nodeRoutes: readonly RouteEntry[] = [
   { pattern: "/api/v1/openapi.json", module: openapi },
   { pattern: "/api/v1/organization", module: organization },
   { pattern: "/api/v1/report", module: report },
+  { pattern: "/api/v1/scenarios", module: scenarios },
+  { pattern: "/api/v1/scenarios/[id]", module: scenario },
   { pattern: "/api/v1/[...path]", module: unknownV1 },
 ];
 

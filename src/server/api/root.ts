@@ -8,6 +8,7 @@ import { importsRouter } from "./routers/imports";
 import { reportRouter } from "./routers/report";
 import { apiKeysRouter } from "./routers/apikeys";
 import { webhooksRouter } from "./routers/webhooks";
+import { scenariosRouter } from "./routers/scenarios";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
@@ -19,6 +20,7 @@ export const appRouter = createTRPCRouter({
   report: reportRouter,
   apiKeys: apiKeysRouter,
   webhooks: webhooksRouter,
+  scenarios: scenariosRouter,
 });
 
 export type AppRouter = typeof appRouter;

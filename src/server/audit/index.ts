@@ -33,6 +33,11 @@ export const AUDIT_ACTIONS = [
   "share.created",
   "share.revoked",
   "share.viewed",
+  "scenario.created",
+  "scenario.updated",
+  "scenario.duplicated",
+  "scenario.rebased",
+  "scenario.deleted",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -41,6 +41,11 @@ export const AUDIT_ACTION_LABELS: Partial<Record<AuditAction, string>> = {
   "share.created": "Share link created",
   "share.revoked": "Share link revoked",
   "share.viewed": "Share link viewed",
+  "scenario.created": "Scenario saved",
+  "scenario.updated": "Scenario changed",
+  "scenario.duplicated": "Scenario duplicated",
+  "scenario.rebased": "Scenario rebased on the current upload",
+  "scenario.deleted": "Scenario deleted",
 };
 
 function actionLabel(action: string): string {

@@ -10,6 +10,7 @@ import {
   organizationDeletions,
   organizations,
   reps,
+  scenarios,
   teamSnapshots,
   users,
   webhookDeliveries,
@@ -46,6 +47,7 @@ const csv = (header: string[], rows: unknown[][]) =>
 /**
  * Everything of the organization as a zip: organization.json, members.csv, snapshots.csv, one reps CSV per
  * snapshot, audit-log.json, webhooks.json (endpoints without secrets, the delivery log). Owner only; audited (the export itself is the last audit row in the file).
+ * snapshot, scenarios.json (saved planner scenarios), audit-log.json. Owner only; audited (the export itself is the last audit row in the file).
  */
 export async function exportOrganization(
   db: Database,
@@ -55,58 +57,67 @@ export async function exportOrganization(
   ip?: string | null,
 ) {
   requireOwner(role, "org.export");
-  const { members, snapshots, audit, webhooks, deliveries } = await withTenant(db, org.id, async (tx) => {
-    await recordAudit(tx, {
-      organizationId: org.id,
-      actor,
-      action: "organization.exported",
-      targetType: "organization",
-      targetId: org.id,
-      ip,
-    });
-    return {
-      members: await tx
-        .select({
-          name: users.name,
-          email: users.email,
-          role: memberships.role,
-          joinedAt: memberships.createdAt,
-        })
-        .from(memberships)
-        .innerJoin(users, eq(users.id, memberships.userId))
-        .where(eq(memberships.organizationId, org.id))
-        .orderBy(asc(memberships.createdAt)),
-      snapshots: await tx
-        .select()
-        .from(teamSnapshots)
-        .where(eq(teamSnapshots.organizationId, org.id))
-        .orderBy(asc(teamSnapshots.createdAt)),
-      audit: await tx
-        .select()
-        .from(auditEvents)
-        .where(eq(auditEvents.organizationId, org.id))
-        .orderBy(asc(auditEvents.createdAt)),
-      // Endpoints without their signing secrets.
-      webhooks: await tx
-        .select({
-          id: webhookEndpoints.id,
-          url: webhookEndpoints.url,
-          events: webhookEndpoints.events,
-          createdAt: webhookEndpoints.createdAt,
-          consecutiveFailures: webhookEndpoints.consecutiveFailures,
-          disabledAt: webhookEndpoints.disabledAt,
-          disabledReason: webhookEndpoints.disabledReason,
-        })
-        .from(webhookEndpoints)
-        .where(eq(webhookEndpoints.organizationId, org.id))
-        .orderBy(asc(webhookEndpoints.createdAt)),
-      deliveries: await tx
-        .select()
-        .from(webhookDeliveries)
-        .where(eq(webhookDeliveries.organizationId, org.id))
-        .orderBy(asc(webhookDeliveries.createdAt)),
-    };
-  });
+  const { members, snapshots, audit, webhooks, deliveries, savedScenarios } = await withTenant(
+    db,
+    org.id,
+    async (tx) => {
+      await recordAudit(tx, {
+        organizationId: org.id,
+        actor,
+        action: "organization.exported",
+        targetType: "organization",
+        targetId: org.id,
+        ip,
+      });
+      return {
+        members: await tx
+          .select({
+            name: users.name,
+            email: users.email,
+            role: memberships.role,
+            joinedAt: memberships.createdAt,
+          })
+          .from(memberships)
+          .innerJoin(users, eq(users.id, memberships.userId))
+          .where(eq(memberships.organizationId, org.id))
+          .orderBy(asc(memberships.createdAt)),
+        snapshots: await tx
+          .select()
+          .from(teamSnapshots)
+          .where(eq(teamSnapshots.organizationId, org.id))
+          .orderBy(asc(teamSnapshots.createdAt)),
+        audit: await tx
+          .select()
+          .from(auditEvents)
+          .where(eq(auditEvents.organizationId, org.id))
+          .orderBy(asc(auditEvents.createdAt)),
+        // Endpoints without their signing secrets.
+        webhooks: await tx
+          .select({
+            id: webhookEndpoints.id,
+            url: webhookEndpoints.url,
+            events: webhookEndpoints.events,
+            createdAt: webhookEndpoints.createdAt,
+            consecutiveFailures: webhookEndpoints.consecutiveFailures,
+            disabledAt: webhookEndpoints.disabledAt,
+            disabledReason: webhookEndpoints.disabledReason,
+          })
+          .from(webhookEndpoints)
+          .where(eq(webhookEndpoints.organizationId, org.id))
+          .orderBy(asc(webhookEndpoints.createdAt)),
+        deliveries: await tx
+          .select()
+          .from(webhookDeliveries)
+          .where(eq(webhookDeliveries.organizationId, org.id))
+          .orderBy(asc(webhookDeliveries.createdAt)),
+        savedScenarios: await tx
+          .select()
+          .from(scenarios)
+          .where(eq(scenarios.organizationId, org.id))
+          .orderBy(asc(scenarios.createdAt)),
+      };
+    },
+  );
   const files: Record<string, Uint8Array> = {};
   const { lastImportMapping: _mapping, ...orgFields } = org;
   files["organization.json"] = strToU8(JSON.stringify(orgFields, null, 2));
@@ -151,6 +162,7 @@ export async function exportOrganization(
     if (parts.length === 0) parts.push(...iterateRepsCsv([]));
     files[`reps/${s.asOf}-${s.id}.csv`] = strToU8(parts.join(""));
   }
+  files["scenarios.json"] = strToU8(JSON.stringify(savedScenarios, null, 2));
   files["audit-log.json"] = strToU8(JSON.stringify(audit, null, 2));
   files["webhooks.json"] = strToU8(JSON.stringify({ endpoints: webhooks, deliveries }, null, 2));
   return {
@@ -186,7 +198,8 @@ export async function deleteOrganization(
         | typeof invitations
         | typeof apiKeys
         | typeof webhookEndpoints
-        | typeof webhookDeliveries,
+        | typeof webhookDeliveries
+        | typeof scenarios,
     ) =>
       Number(
         (await tx.select({ n: count() }).from(table).where(eq(table.organizationId, org.id)))[0]?.n ?? 0,
@@ -200,6 +213,7 @@ export async function deleteOrganization(
       apiKeys: await n(apiKeys),
       webhookEndpoints: await n(webhookEndpoints),
       webhookDeliveries: await n(webhookDeliveries),
+      scenarios: await n(scenarios),
     };
     // Reps have no direct foreign key to organizations: remove them with their snapshots first.
     await tx.delete(reps).where(eq(reps.organizationId, org.id));

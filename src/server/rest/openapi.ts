@@ -20,13 +20,19 @@ import {
   repListSchema,
   reportQuerySchema,
   reportSchema,
+  scenarioCreateBodySchema,
+  scenarioDeletedSchema,
+  scenarioListSchema,
+  scenarioPatchBodySchema,
+  scenarioPathSchema,
+  scenarioSchema,
   snapshotListSchema,
   snapshotPathSchema,
 } from "./schemas";
 import { PROBLEM_TYPES, problemTypeUri, type ProblemType } from "./problem-types";
 
 export type JsonSchema = { [key: string]: unknown };
-type Method = "get" | "post" | "patch";
+type Method = "get" | "post" | "patch" | "delete";
 type Scope = "public" | "read" | "read_write";
 
 export interface OpenApiParameter {
@@ -303,6 +309,99 @@ const OPERATIONS: OperationSpec[] = [
       "validation",
     ],
   },
+  {
+    method: "get",
+    path: "/scenarios",
+    operationId: "listScenarios",
+    tag: "Scenarios",
+    summary: "List saved scenarios",
+    description:
+      "Every restructuring scenario saved in the planner, last changed first: name, author, dates, the upload it starts from (and whether that upload was deleted), the moves (reps by row number in that upload) and the plan's assumptions.",
+    scope: "read",
+    curl: `curl -sS "${BASE}/scenarios" ${AUTH}`,
+    success: { status: 200, description: "The scenarios.", schema: scenarioListSchema },
+    problems: ["invalid-parameters"],
+  },
+  {
+    method: "post",
+    path: "/scenarios",
+    operationId: "createScenario",
+    tag: "Scenarios",
+    summary: "Save a scenario",
+    description:
+      "Saves a scenario on the current upload (or `snapshotId`). Each move names a rep by its row number in that upload and the role it moves to; a row that is not a rep of the upload, a rep moved twice, more moves than reps, or negative or absurd assumptions answer 422 and save nothing. Recorded in the audit log as the key.",
+    scope: "read_write",
+    curl: `curl -sS -X POST "${BASE}/scenarios" ${AUTH} -H "Content-Type: application/json" --data '{"name": "Hire inside, no moves"}'`,
+    body: {
+      required: true,
+      description: "The scenario.",
+      content: { "application/json": scenarioCreateBodySchema },
+    },
+    success: { status: 201, description: "Saved.", schema: scenarioSchema },
+    problems: [
+      "invalid-parameters",
+      "malformed-body",
+      "payload-too-large",
+      "unsupported-media-type",
+      "validation",
+      "not-found",
+      "unprocessable",
+    ],
+  },
+  {
+    method: "get",
+    path: "/scenarios/{id}",
+    operationId: "getScenario",
+    tag: "Scenarios",
+    summary: "One scenario",
+    description:
+      "One saved scenario. When its upload was deleted, `snapshotDeleted` is true and `rebaseSnapshotId` names the current upload to rebase it on.",
+    scope: "read",
+    curl: `curl -sS "${BASE}/scenarios/$SCENARIO_ID" ${AUTH}`,
+    pathParams: scenarioPathSchema,
+    success: { status: 200, description: "The scenario.", schema: scenarioSchema },
+    problems: ["invalid-parameters", "not-found"],
+  },
+  {
+    method: "patch",
+    path: "/scenarios/{id}",
+    operationId: "updateScenario",
+    tag: "Scenarios",
+    summary: "Change a scenario",
+    description:
+      "Changes the name and/or the content (moves and assumptions), checked as on POST. A scenario whose upload was deleted answers 422 with `rebaseSnapshotId` until it is rebased: `rebase: true` moves it to the current upload, keeps its assumptions and drops its moves (row numbers belong to one upload).",
+    scope: "read_write",
+    curl: `curl -sS -X PATCH "${BASE}/scenarios/$SCENARIO_ID" ${AUTH} -H "Content-Type: application/json" --data '{"name": "Hire inside, plan B"}'`,
+    pathParams: scenarioPathSchema,
+    body: {
+      required: true,
+      description: "The fields to change.",
+      content: { "application/json": scenarioPatchBodySchema },
+    },
+    success: { status: 200, description: "The scenario after the change.", schema: scenarioSchema },
+    problems: [
+      "invalid-parameters",
+      "malformed-body",
+      "payload-too-large",
+      "unsupported-media-type",
+      "validation",
+      "not-found",
+      "unprocessable",
+    ],
+  },
+  {
+    method: "delete",
+    path: "/scenarios/{id}",
+    operationId: "deleteScenario",
+    tag: "Scenarios",
+    summary: "Delete a scenario",
+    description: "Deletes a saved scenario. Recorded in the audit log as the key.",
+    scope: "read_write",
+    curl: `curl -sS -X DELETE "${BASE}/scenarios/$SCENARIO_ID" ${AUTH}`,
+    pathParams: scenarioPathSchema,
+    success: { status: 200, description: "Deleted.", schema: scenarioDeletedSchema },
+    problems: ["invalid-parameters", "not-found"],
+  },
 ];
 
 function operation(spec: OperationSpec): OpenApiOperation {
@@ -385,6 +484,11 @@ export function buildOpenApiDocument(): OpenApiDocument {
         description: "The profile the comparison depends on (revenue band, sales model).",
       },
       { name: "Benchmarks", description: "The research figures everything is compared with." },
+      {
+        name: "Scenarios",
+        description:
+          "Restructuring scenarios saved in the planner: moves of named reps, hires and assumptions.",
+      },
     ],
     security: [{ [SECURITY_SCHEME]: [] }],
     paths,

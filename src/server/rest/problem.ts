@@ -4,7 +4,10 @@ import { ServiceError, type ServiceErrorCode } from "../errors";
 import { PROBLEM_TYPES, problemTypeUri, type ProblemType } from "./problem-types";
 import type { Problem } from "./schemas";
 
-type ProblemExtras = Pick<Problem, "errors" | "errorCount" | "rowCount" | "snapshotId" | "retryAfterSeconds">;
+type ProblemExtras = Pick<
+  Problem,
+  "errors" | "errorCount" | "rowCount" | "snapshotId" | "retryAfterSeconds" | "rebaseSnapshotId"
+>;
 
 /** An expected failure with its problem type; thrown anywhere in an endpoint, answered by `problemResponse`. */
 export class ProblemError extends Error {
@@ -76,6 +79,13 @@ export function fromServiceError(error: ServiceError): ProblemError {
   if (typeof details.rowCount === "number") extras.rowCount = details.rowCount;
   if (typeof details.snapshotId === "string") extras.snapshotId = details.snapshotId;
   if (typeof details.retryAfterSeconds === "number") extras.retryAfterSeconds = details.retryAfterSeconds;
+  if (details.snapshotDeleted === true)
+    extras.rebaseSnapshotId = typeof details.rebaseSnapshotId === "string" ? details.rebaseSnapshotId : null;
+  // A field named by the service (e.g. a move that names no rep of the snapshot): a validation error of the body.
+  if (error.code === "BAD_REQUEST" && typeof details.field === "string") {
+    extras.errors = [{ field: details.field, message: error.message }];
+    type = "validation";
+  }
   // A conflict without an earlier import to point at is not a duplicate; there is none today, so say so.
   if (error.code === "CONFLICT" && extras.snapshotId === undefined) type = "unprocessable";
   return new ProblemError(type, error.message, extras);

@@ -20,6 +20,8 @@ import { orgProfileSchema } from "@/lib/validation/org-profile";
 import { SNAPSHOT_STATUSES } from "../db/schema";
 import { importOptionsSchema } from "../imports/import-team";
 import { PROBLEM_TYPE_NAMES, problemTypeUri } from "./problem-types";
+import { createScenarioSchema, updateScenarioSchema } from "../planner/scenarios";
+import { scenarioContentSchema } from "@/lib/planner/scenario";
 
 /** The named schemas of the document (`#/components/schemas/<id>`); anything not registered is inlined. */
 export const apiComponents = z.registry<{ id: string }>();
@@ -172,6 +174,10 @@ export const problemSchema = component(
       rowCount: int().optional().meta({ description: "CSV: data rows in the file." }),
       snapshotId: uuid().optional().meta({ description: "409 duplicate-import: the earlier import." }),
       retryAfterSeconds: z.int().min(1).optional().meta({ description: "429: also in `Retry-After`." }),
+      rebaseSnapshotId: uuid().nullable().optional().meta({
+        description:
+          "422 on a scenario whose upload was deleted: the current upload to rebase it on (PATCH with `rebase: true`).",
+      }),
     })
     .meta({
       description: "An error, as `application/problem+json` (RFC 9457).",
@@ -611,6 +617,47 @@ export const comparisonSchema = component(
     }),
 );
 export type ComparisonJson = z.input<typeof comparisonSchema>;
+
+// ---------------------------------------------------------------- scenarios
+
+export const scenarioPathSchema = z.object({
+  id: z.uuid().meta({ description: "A scenario id from GET /scenarios or POST /scenarios." }),
+});
+export const listScenariosQuerySchema = z.object({}).strict();
+export const scenarioCreateBodySchema = createScenarioSchema.meta({
+  description:
+    "A name, optionally the snapshot to start from (default: the current upload), and the moves and assumptions (default: no moves, SalesMix's default assumptions).",
+});
+export const scenarioPatchBodySchema = updateScenarioSchema.meta({
+  description: "The fields to change; `rebase: true` moves a scenario to the current upload.",
+});
+
+export const scenarioSchema = component(
+  "Scenario",
+  z.object({
+    id: uuid(),
+    name: z.string(),
+    snapshotId: uuid().meta({ description: "The upload the moves' row numbers refer to." }),
+    snapshotLabel: z.string().meta({ description: "File name, as-of date and period of that upload." }),
+    snapshotDeleted: z
+      .boolean()
+      .meta({ description: "The upload was deleted: the scenario can be rebased on `rebaseSnapshotId`." }),
+    rebaseSnapshotId: uuid().nullable(),
+    author: z.string().meta({ description: "Who saved it: a member's email or an API key's name." }),
+    createdAt: dateTime(),
+    updatedAt: dateTime(),
+    content: scenarioContentSchema,
+  }),
+);
+export const scenarioListSchema = component(
+  "ScenarioList",
+  z.object({ data: z.array(scenarioSchema).meta({ description: "Last changed first." }) }),
+);
+export const scenarioDeletedSchema = component(
+  "ScenarioDeleted",
+  z.object({ id: uuid(), deleted: z.literal(true) }),
+);
+export type ScenarioJson = z.input<typeof scenarioSchema>;
 
 export type SnapshotListJson = z.input<typeof snapshotListSchema>;
 export type RepListJson = z.input<typeof repListSchema>;

@@ -13,6 +13,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { ROLES } from "../../../lib/permissions";
+import type { ScenarioContent } from "../../../lib/planner/scenario";
 import { organizations, users } from "./global";
 
 const organizationId = () =>
@@ -171,6 +172,34 @@ export const apiKeys = pgTable(
   (t) => [primaryKey({ columns: [t.organizationId, t.id] }), index("api_keys_hash_idx").on(t.keyHash)],
 );
 
+/**
+ * Saved planner scenarios: the moves (reps by row number in `snapshot_id`) and the plan's assumptions. No foreign
+ * key to the snapshot on purpose: a scenario outlives a deleted upload, says so, and can be rebased on the current
+ * one; `snapshot_label` keeps what the upload was.
+ */
+export const scenarios = pgTable(
+  "scenarios",
+  {
+    organizationId: organizationId(),
+    id: uuid("id").notNull().defaultRandom(),
+    name: text("name").notNull(),
+    snapshotId: uuid("snapshot_id").notNull(),
+    snapshotLabel: text("snapshot_label").notNull(),
+    /** `ScenarioContent` (src/lib/planner/scenario.ts), validated before every write. */
+    content: jsonb("content").$type<ScenarioContent>().notNull(),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdByApiKeyId: uuid("created_by_api_key_id"),
+    /** Kept as text so the author stays readable after the member or key is gone. */
+    authorLabel: text("author_label").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.id] }),
+    index("scenarios_org_created_idx").on(t.organizationId, t.createdAt),
+  ],
+);
+
 export type Membership = typeof memberships.$inferSelect;
 export type TeamSnapshot = typeof teamSnapshots.$inferSelect;
 export type RepRow = typeof reps.$inferSelect;
@@ -236,3 +265,4 @@ export const webhookDeliveries = pgTable(
 
 export type WebhookEndpoint = typeof webhookEndpoints.$inferSelect;
 export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;
+export type ScenarioRow = typeof scenarios.$inferSelect;
