@@ -5,6 +5,7 @@ import { withTenant } from "../db/tenant";
 import { recordAudit, type Actor } from "../audit";
 import { ServiceError } from "../errors";
 import { getReport, type Report, type ReportFilter } from "./report";
+import { evaluateScenario, type EvaluatedScenario } from "../planner/data";
 import { can, type Role } from "@/lib/permissions";
 import { CSV_BOM, csvCell, formatNumberCell } from "@/lib/csv";
 import {
@@ -322,8 +323,159 @@ export function reportCsvLines(report: Report, generatedAt: Date): string[] {
 }
 
 /** The whole CSV: UTF-8 byte-order mark (for Excel), header, rows, CRLF line ends. */
-export function reportToCsv(report: Report, generatedAt = new Date()): string {
-  return CSV_BOM + reportCsvLines(report, generatedAt).join("");
+/**
+ * A saved scenario's rows (section "scenario"): what it is, capacity and cost per role before and after its
+ * moves, and each quarter of its plan. Moved reps' figures are projections from cohort figures (their ids in
+ * figure_ids); the plan's inputs are the user's assumptions; cost of sale and quota-to-OTE have no benchmark.
+ */
+export function scenarioCsvLines(evaluated: EvaluatedScenario): string[] {
+  const { scenario, result, currency } = evaluated;
+  const lines: string[] = [];
+  const push = (row: Row) => lines.push(line({ section: "scenario", ...row }));
+  push({ item: "scenario_name", label: "Scenario", value: scenario.name });
+  push({ item: "scenario_author", label: "Saved by", value: scenario.author });
+  push({ item: "scenario_updated", label: "Last changed", value: scenario.updatedAt.toISOString() });
+  push({ item: "scenario_snapshot", label: "Starts from the upload", value: scenario.snapshotLabel });
+  push({
+    item: "scenario_moves",
+    label: "Reps moved",
+    value: num(scenario.content.moves.length, "count"),
+    unit: "reps",
+  });
+  if (!result) {
+    push({
+      item: "scenario_snapshot_deleted",
+      label: "Upload deleted",
+      status: "not_enough_data",
+      note: "The upload this scenario starts from was deleted: rebase it on the current upload in the planner.",
+    });
+    return lines;
+  }
+  const projection = result.after.moved > 0 ? result.after.projectionIds.join(" ") : null;
+  for (const [when, cap] of [
+    ["before", result.before],
+    ["after", result.after],
+  ] as const) {
+    for (const scope of ["inside", "hybrid", "outside", "all"] as const) {
+      const r = scope === "all" ? cap.total : cap.byRole[scope];
+      const row = (
+        item: string,
+        label: string,
+        v: { value: number | null; reps: number },
+        kind: "money" | "ratio",
+        unit: string,
+        note: string | null = null,
+      ): Row => ({
+        item: `${when}.${item}`,
+        scope,
+        label: `${label}, ${when} the moves`,
+        value: num(v.value, kind),
+        unit,
+        reps: v.reps,
+        status: v.value === null ? "not_enough_data" : "ok",
+        basis: when === "after" && r.movedIn > 0 ? "projection" : "your_data",
+        figure_ids: when === "after" && r.movedIn > 0 ? projection : null,
+        note,
+      });
+      push({
+        item: `${when}.head_count`,
+        scope,
+        label: `Reps, ${when} the moves`,
+        value: num(r.headCount, "count"),
+        unit: "reps",
+        status: "ok",
+        basis: "your_data",
+      });
+      push(
+        row(
+          "quota_capacity",
+          "Quota capacity (Σ quota × attainment)",
+          r.capacity,
+          "money",
+          `${currency} a year`,
+        ),
+      );
+      push(row("ote_cost", "OTE cost", r.oteCost, "money", `${currency} a year`));
+      push(row("base_cost", "Base cost", r.baseCost, "money", `${currency} a year`));
+      push(
+        row(
+          "cost_of_sale",
+          "Cost of sale (OTE ÷ quota capacity)",
+          r.costOfSale,
+          "ratio",
+          "ratio",
+          cap.noBenchmarkNote,
+        ),
+      );
+      push(row("quota_to_ote", "Quota-to-OTE", r.quotaToOte, "ratio", "ratio", cap.noBenchmarkNote));
+    }
+  }
+  for (const q of result.plan.quarters) {
+    const base = { scope: "all", basis: "assumption", note: result.plan.assumptionsLabel } as const;
+    const label = q.quarter === 0 ? "start" : `quarter ${q.quarter}`;
+    push({
+      ...base,
+      item: `plan.q${q.quarter}.head_count`,
+      label: `Expected reps, ${label}`,
+      value: num(q.total.headCount, "number"),
+      unit: "reps",
+    });
+    for (const role of ["inside", "hybrid", "outside"] as const)
+      push({
+        ...base,
+        scope: role,
+        item: `plan.q${q.quarter}.head_count`,
+        label: `Expected ${role} reps, ${label}`,
+        value: num(q.byRole[role].headCount, "number"),
+        unit: "reps",
+      });
+    push({
+      ...base,
+      item: `plan.q${q.quarter}.inside_share`,
+      label: `Inside share, ${label}`,
+      value: num(q.insideShare, "share"),
+      unit: "share",
+      benchmark: evaluated.range
+        ? `${num(evaluated.range.low, "share")}–${num(evaluated.range.high, "share")}`
+        : null,
+      difference:
+        q.gapToRange === null
+          ? null
+          : q.gapToRange === 0
+            ? "in the target range"
+            : `${round(q.gapToRange * 100, 1)} pts outside the target range`,
+      figure_ids: evaluated.range?.figureIds.join(" ") ?? null,
+    });
+    push({
+      ...base,
+      item: `plan.q${q.quarter}.ramped_capacity`,
+      label: `Ramped quota capacity, ${label}`,
+      value: num(q.total.capacity, "money"),
+      unit: `${currency} a quarter`,
+      status: q.total.capacity === null ? "not_enough_data" : "ok",
+    });
+    push({
+      ...base,
+      item: `plan.q${q.quarter}.ote_cost`,
+      label: `OTE cost, ${label}`,
+      value: num(q.total.oteCost, "money"),
+      unit: `${currency} a quarter`,
+      status: q.total.oteCost === null ? "not_enough_data" : "ok",
+    });
+  }
+  return lines;
+}
+
+export function reportToCsv(
+  report: Report,
+  generatedAt = new Date(),
+  scenario: EvaluatedScenario | null = null,
+): string {
+  return (
+    CSV_BOM +
+    reportCsvLines(report, generatedAt).join("") +
+    (scenario ? scenarioCsvLines(scenario).join("") : "")
+  );
 }
 
 function safeFilePart(text: string) {
@@ -341,6 +493,7 @@ export async function exportReportCsv(
   actor: Actor,
   filter: ReportFilter,
   ip?: string | null,
+  scenarioId?: string | null,
 ): Promise<{ fileName: string; csv: string }> {
   if (!can(role, "exports.create")) {
     throw new ServiceError("FORBIDDEN", `Your role (${role}) cannot export data. Ask an analyst or admin.`);
@@ -370,5 +523,11 @@ export async function exportReportCsv(
     .filter((p): p is string => Boolean(p))
     .map(safeFilePart)
     .join("-")}.csv`;
-  return { fileName, csv: reportToCsv(report) };
+  const scenario = scenarioId
+    ? await evaluateScenario(
+        { db, org, role, actor, ip: ip ?? null, currentSnapshotId: report.snapshot.id },
+        scenarioId,
+      )
+    : null;
+  return { fileName, csv: reportToCsv(report, new Date(), scenario) };
 }

@@ -9,6 +9,7 @@ export const dynamic = "force-dynamic";
 const filterSchema = z.object({
   team: z.string().max(200).nullish(),
   title: z.string().max(200).nullish(),
+  scenario: z.uuid("Not a scenario id.").nullish(),
 });
 
 /** The report's metrics and gaps as CSV (analyst or more; audited), with the page's team/title filter. */
@@ -19,11 +20,26 @@ export async function GET(req: Request, { params }: { params: Promise<{ slug: st
     const parsed = filterSchema.safeParse({
       team: url.searchParams.get("team") || null,
       title: url.searchParams.get("title") || null,
+      scenario: url.searchParams.get("scenario") || null,
     });
     if (!parsed.success)
-      throw new ServiceError("BAD_REQUEST", "A team or title filter is at most 200 characters.");
+      throw new ServiceError(
+        "BAD_REQUEST",
+        parsed.error.issues[0]?.path[0] === "scenario"
+          ? "Not a scenario id."
+          : "A team or title filter is at most 200 characters.",
+      );
     const { db, org, role, actor } = await requireSessionOrg(slug);
-    const { fileName, csv } = await exportReportCsv(db, org, role, actor, parsed.data, clientIp(req.headers));
+    const { scenario, ...filter } = parsed.data;
+    const { fileName, csv } = await exportReportCsv(
+      db,
+      org,
+      role,
+      actor,
+      filter,
+      clientIp(req.headers),
+      scenario,
+    );
     return new Response(csv, {
       headers: {
         "content-type": "text/csv; charset=utf-8",
