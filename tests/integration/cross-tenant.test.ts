@@ -204,6 +204,11 @@ const CASES: Record<string, Case> = {
     takesIds: true,
     call: (c, s, ids) => c.scenarios.plannerData({ orgSlug: s, snapshotId: ids.snapshotId }),
   },
+  "scenarios.evaluate": {
+    kind: "tenant",
+    takesIds: true,
+    call: (c, s, ids) => c.scenarios.evaluate({ orgSlug: s, scenarioId: ids.scenarioId }),
+  },
   "scenarios.list": { kind: "tenant", call: (c, s) => c.scenarios.list({ orgSlug: s }) },
   "scenarios.get": {
     kind: "tenant",

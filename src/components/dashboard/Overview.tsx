@@ -111,7 +111,7 @@ export function Overview({
       />
       <GapChart gaps={gaps} tabHref={(id) => href(tabOfFigure(id), "tab-panel")} />
       <div id="recommendations" className="scroll-mt-4">
-        <Recommendations items={analysis.recommendations} />
+        <Recommendations items={analysis.recommendations} plannerHref={`/o/${org.slug}/planner`} />
       </div>
       <nav
         aria-label="Sections of the overview"

@@ -8,7 +8,7 @@ const PRIORITY_TONE = {
   low: "bg-gray-100 text-gray-800 dark:bg-gray-800 dark:text-gray-200",
 } as const;
 
-export function Recommendations({ items }: { items: Recommendation[] }) {
+export function Recommendations({ items, plannerHref }: { items: Recommendation[]; plannerHref?: string }) {
   return (
     <section className="card" aria-labelledby="recs-title">
       <h2 id="recs-title" className="text-lg font-semibold">
@@ -33,6 +33,13 @@ export function Recommendations({ items }: { items: Recommendation[] }) {
               </summary>
               <div className="mt-2 space-y-2 pl-7 text-sm text-gray-800 dark:text-gray-200">
                 <p>{r.reasoning}</p>
+                {r.mix && plannerHref ? (
+                  <p>
+                    <Link href={plannerHref} className="btn-secondary" data-testid="open-planner">
+                      Open the planner: which reps, at what cost, over which quarters
+                    </Link>
+                  </p>
+                ) : null}
                 <p>
                   <strong>What the article&apos;s cohorts show:</strong> {r.expectedEffect}
                 </p>

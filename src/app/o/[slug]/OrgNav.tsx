@@ -8,6 +8,7 @@ export function OrgNav({ slug, role }: { slug: string; role: Role }) {
   const base = `/o/${slug}`;
   const items = [
     { href: base, label: "Overview", show: true },
+    { href: `${base}/planner`, label: "Planner", show: true },
     { href: `${base}/imports`, label: "Team uploads", show: true },
     { href: `${base}/members`, label: "Members", show: true },
     { href: `${base}/settings`, label: "Settings", show: can(role, "org.update") },

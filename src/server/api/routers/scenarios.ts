@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { createTRPCRouter, orgProcedure } from "../trpc";
 import type { PlannerContext } from "../../planner/context";
-import { getPlannerData } from "../../planner/data";
+import { evaluateScenario, getPlannerData } from "../../planner/data";
 import {
   createScenario,
   createScenarioSchema,
@@ -43,6 +43,9 @@ export const scenariosRouter = createTRPCRouter({
   plannerData: orgProcedure
     .input(z.object({ snapshotId: z.uuid("Not a snapshot id").nullish() }))
     .query(({ ctx, input }) => getPlannerData(plannerContext(ctx), input.snapshotId)),
+  evaluate: orgProcedure
+    .input(z.object({ scenarioId }))
+    .query(({ ctx, input }) => evaluateScenario(plannerContext(ctx), input.scenarioId)),
   list: orgProcedure.query(({ ctx }) => listScenarios(plannerContext(ctx))),
   get: orgProcedure
     .input(z.object({ scenarioId }))

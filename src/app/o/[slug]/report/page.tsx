@@ -16,6 +16,7 @@ import { fmtShare, methodologyHref } from "@/components/dashboard/format";
 import { Headline } from "@/components/dashboard/Headline";
 import { GapChart } from "@/components/dashboard/GapChart";
 import { headlineSummary } from "@/lib/benchmarks/headline";
+import { ReportScenario } from "@/components/planner/ReportScenario";
 import { PrintButton } from "./PrintButton";
 import "./report.css";
 
@@ -111,11 +112,17 @@ export default async function ReportPage({
   const q = await searchParams;
   const { org, caller } = await requireOrgPage(slug);
   const filter = { team: one(q.team), title: one(q.title) };
-  const [report, trend, origin] = await Promise.all([
+  const scenarioId = one(q.scenario);
+  const [report, trend, origin, scenarios] = await Promise.all([
     caller.report.overview({ orgSlug: slug, ...filter }),
     caller.report.trend({ orgSlug: slug, ...filter }),
     siteOrigin(),
+    caller.scenarios.list({ orgSlug: slug }),
   ]);
+  const chosen =
+    scenarioId && scenarios.some((s) => s.id === scenarioId)
+      ? await caller.scenarios.evaluate({ orgSlug: slug, scenarioId })
+      : null;
 
   if (!report) {
     return (
@@ -149,6 +156,9 @@ export default async function ReportPage({
     : null;
   const filtered = report.filter.team || report.filter.title;
   const suffix = query(report.filter);
+  const csvQuery = new URLSearchParams(suffix.slice(1));
+  if (chosen) csvQuery.set("scenario", chosen.scenario.id);
+  const csvSuffix = csvQuery.size ? `?${csvQuery.toString()}` : "";
   const generated = new Date().toISOString().slice(0, 10);
 
   return (
@@ -158,10 +168,33 @@ export default async function ReportPage({
           Back to the dashboard
         </Link>
         <div className="ml-auto flex flex-wrap gap-2">
+          {scenarios.length > 0 ? (
+            <form method="get" className="flex items-center gap-2 text-sm">
+              {report.filter.team ? <input type="hidden" name="team" value={report.filter.team} /> : null}
+              {report.filter.title ? <input type="hidden" name="title" value={report.filter.title} /> : null}
+              <label htmlFor="report-scenario-select">Include a scenario</label>
+              <select
+                id="report-scenario-select"
+                name="scenario"
+                defaultValue={chosen?.scenario.id ?? ""}
+                className="rounded border-gray-300 text-sm dark:border-gray-700 dark:bg-gray-900"
+              >
+                <option value="">None</option>
+                {scenarios.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.name}
+                  </option>
+                ))}
+              </select>
+              <button type="submit" className="btn-secondary">
+                Show
+              </button>
+            </form>
+          ) : null}
           <PrintButton />
           {can(org.role, "exports.create") ? (
             <a
-              href={`/api/orgs/${organization.slug}/report.csv${suffix}`}
+              href={`/api/orgs/${organization.slug}/report.csv${csvSuffix}`}
               className="btn-secondary"
               download
               data-testid="report-csv"
@@ -280,6 +313,8 @@ export default async function ReportPage({
         </p>
         <ExpandedRecommendations items={analysis.recommendations} />
       </section>
+
+      {chosen ? <ReportScenario evaluated={chosen} /> : null}
 
       <section aria-labelledby="report-gaps-title" className="report-page-break space-y-4">
         <h2 id="report-gaps-title" className="text-lg font-semibold">
