@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PlannerMethod } from "./PlannerMethod";
 import Link from "next/link";
 import { Logo } from "@/components/Logo";
 import {
@@ -162,6 +163,11 @@ export default function MethodologyPage() {
               <li>
                 <a className="link underline" href="#target-mix">
                   Target mix ranges
+                </a>
+              </li>
+              <li>
+                <a className="link underline" href="#planner">
+                  Restructuring planner
                 </a>
               </li>
               <li>
@@ -394,6 +400,8 @@ export default function MethodologyPage() {
             ))}
           </ul>
         </section>
+
+        <PlannerMethod title={<SectionTitle id="planner">Restructuring planner</SectionTitle>} />
 
         <section aria-labelledby="figures" className="space-y-3">
           <SectionTitle id="figures">All figures at a glance</SectionTitle>
