@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { requireOrgPage } from "@/server/orgs/access";
+import { requireOrgPage } from "@/trpc/org-page";
 import { can } from "@/lib/permissions";
 import { LazyPlanner } from "@/components/planner/LazyPlanner";
 
