@@ -1,8 +1,6 @@
 "use client";
 import Link from "next/link";
 import { useMemo, useState } from "react";
-import type { PlannerData } from "@/server/planner/data";
-import type { ScenarioView } from "@/server/planner/scenarios";
 import {
   DEFAULT_ASSUMPTIONS,
   fitLabel,
@@ -18,6 +16,10 @@ import { fmtMoney, fmtShare, methodologyHref } from "@/components/dashboard/form
 import { CapacityTable } from "./CapacityTable";
 import { AssumptionsForm, PlanView, assumptionsOf, draftOf, type AssumptionDraft } from "./PlanSection";
 import { ScenariosPanel } from "./ScenariosPanel";
+import type { RouterOutputs } from "@/trpc/types";
+
+type PlannerData = RouterOutputs["scenarios"]["plannerData"];
+type ScenarioView = RouterOutputs["scenarios"]["get"];
 
 function CandidateRow({
   c,

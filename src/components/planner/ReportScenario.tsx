@@ -1,6 +1,8 @@
-import type { EvaluatedScenario } from "@/server/planner/data";
 import { fmtMoney, fmtNumber, fmtShare } from "@/components/dashboard/format";
 import { CapacityTable } from "./CapacityTable";
+import type { RouterOutputs } from "@/trpc/types";
+
+type EvaluatedScenario = RouterOutputs["scenarios"]["evaluate"];
 
 /** A saved scenario on the report page: what it moves, capacity and cost before and after, and its plan. */
 export function ReportScenario({ evaluated }: { evaluated: EvaluatedScenario }) {

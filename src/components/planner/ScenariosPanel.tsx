@@ -1,12 +1,14 @@
 "use client";
 import { useState } from "react";
 import { useMutation } from "@tanstack/react-query";
-import type { PlannerData } from "@/server/planner/data";
-import type { ScenarioView } from "@/server/planner/scenarios";
 import { runPlanner, type ScenarioContent } from "@/lib/planner";
 import { useTRPC } from "@/trpc/react";
 import { errorMessage } from "@/trpc/errors";
 import { fmtMoney, fmtNumber, fmtShare } from "@/components/dashboard/format";
+import type { RouterOutputs } from "@/trpc/types";
+
+type PlannerData = RouterOutputs["scenarios"]["plannerData"];
+type ScenarioView = RouterOutputs["scenarios"]["get"];
 
 const MAX_COMPARED = 3;
 
