@@ -20,7 +20,7 @@ import path from "node:path";
 import postgres from "postgres";
 import { eq } from "drizzle-orm";
 import { openDatabase } from "../src/server/db/client";
-import { signUp } from "../src/server/auth/signup";
+import { createVerifiedAccount } from "../src/server/auth/signup";
 import { generateApiKey } from "../src/server/apikeys/keys";
 import { importTeam } from "../src/server/imports/import-team";
 import { organizations } from "../src/server/db/schema";
@@ -169,7 +169,7 @@ async function main() {
   try {
     const handle = await openDatabase({ url: url.toString(), max: 4, role: "salesmix_app" });
     await handle.migrate();
-    const { user, organization } = await signUp(handle.db, {
+    const { user, organization } = await createVerifiedAccount(handle.db, {
       name: "Bench",
       email: `bench-${randomBytes(3).toString("hex")}@example.com`,
       password: "bench-password",

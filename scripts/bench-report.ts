@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { eq } from "drizzle-orm";
 import { openDatabase } from "../src/server/db/client";
-import { signUp } from "../src/server/auth/signup";
+import { createVerifiedAccount } from "../src/server/auth/signup";
 import { importTeam } from "../src/server/imports/import-team";
 import { getReport } from "../src/server/reports/report";
 import { organizations } from "../src/server/db/schema";
@@ -40,7 +40,7 @@ async function main() {
   const handle = await openDatabase({ url: url.toString(), max: 4, role: "salesmix_app" });
   try {
     await handle.migrate();
-    const { user, organization } = await signUp(handle.db, {
+    const { user, organization } = await createVerifiedAccount(handle.db, {
       name: "Bench",
       email: `bench-${randomBytes(3).toString("hex")}@example.com`,
       password: "bench-password",

@@ -67,6 +67,13 @@ export const env = createEnv({
       .int("SIGNIN_IP_LIMIT_PER_15_MIN must be a whole number")
       .min(1, "SIGNIN_IP_LIMIT_PER_15_MIN must be at least 1")
       .default(50),
+    /** A session unused for this many minutes ends (it ends 30 days after sign-in in any case). */
+    SESSION_IDLE_TIMEOUT_MINUTES: z.coerce
+      .number()
+      .int("SESSION_IDLE_TIMEOUT_MINUTES must be a whole number")
+      .min(5, "SESSION_IDLE_TIMEOUT_MINUTES must be at least 5")
+      .max(43_200, "SESSION_IDLE_TIMEOUT_MINUTES must be at most 43200 (30 days)")
+      .default(720),
     /** PostgreSQL connections per server process (npm start runs one process per core). */
     DATABASE_POOL_SIZE: z.coerce
       .number()

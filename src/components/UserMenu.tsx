@@ -1,5 +1,6 @@
 "use client";
 import { useState } from "react";
+import Link from "next/link";
 import { signOut } from "next-auth/react";
 import { useMutation } from "@tanstack/react-query";
 import { useTRPC } from "@/trpc/react";
@@ -21,6 +22,12 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
       </summary>
       <div className="absolute right-0 z-20 mt-2 w-64 rounded-md border border-gray-200 bg-white p-1 shadow-lg dark:border-gray-700 dark:bg-gray-900">
         <p className="truncate px-3 py-2 text-xs text-gray-600 dark:text-gray-400">{email}</p>
+        <Link
+          href="/account"
+          className="block w-full rounded px-3 py-2 text-left text-sm hover:bg-gray-100 dark:hover:bg-gray-800"
+        >
+          Account and sessions
+        </Link>
         <button
           type="button"
           disabled={busy}

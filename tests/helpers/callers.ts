@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { createCaller } from "@/server/api/root";
 import type { Database } from "@/server/db/client";
-import { signUp } from "@/server/auth/signup";
+import { createVerifiedAccount } from "@/server/auth/signup";
 import { findActiveSession, type SessionUser } from "@/server/auth/sessions";
 import { memberships, users } from "@/server/db/schema";
 import type { Role } from "@/lib/permissions";
@@ -29,7 +29,7 @@ export function callerForSession(db: Database, sessionId: string, ip = "203.0.11
 export async function newTenant(db: Database, label = "acme") {
   const suffix = randomBytes(4).toString("hex");
   const email = `${label}-${suffix}@example.com`;
-  const { user, organization } = await signUp(db, {
+  const { user, organization } = await createVerifiedAccount(db, {
     name: `${label} owner`,
     email,
     password: "correct horse battery staple",

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TRPCError } from "@trpc/server";
-import { eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { createTestDatabase } from "../helpers/db";
 import { callerFor, callerForSession, newTenant } from "../helpers/callers";
 import type { DatabaseHandle } from "@/server/db/client";
-import { auditEvents, memberships, organizations, sessions, users } from "@/server/db/schema";
+import { auditEvents, emailOutbox, memberships, organizations, sessions, users } from "@/server/db/schema";
 import { signUp } from "@/server/auth/signup";
 import {
   createSession,
@@ -13,7 +13,6 @@ import {
   revokeSession,
   verifyCredentials,
 } from "@/server/auth/sessions";
-import { ServiceError } from "@/server/errors";
 
 let handle: DatabaseHandle;
 beforeAll(async () => {
@@ -25,12 +24,14 @@ afterAll(async () => {
 
 describe("sign-up", () => {
   it("creates the user, the organization, the owner membership and audit rows together", async () => {
-    const { user, organization } = await signUp(handle.db, {
+    const created = await signUp(handle.db, {
       name: "Ana Ruiz",
       email: "  Ana@Example.COM ",
       password: "a-long-enough-password",
       organizationName: "Acme Robotics",
     });
+    if (!created) throw new Error("not created");
+    const { user, organization } = created;
     expect(user.email).toBe("ana@example.com");
     expect(organization.slug).toBe("acme-robotics");
     const [m] = await handle.db.select().from(memberships).where(eq(memberships.userId, user.id));
@@ -49,27 +50,34 @@ describe("sign-up", () => {
     expect(row?.passwordHash).not.toContain("a-long-enough-password");
   });
 
-  it("refuses a taken email (any case) with a message pointing to sign-in, and leaves nothing behind", async () => {
+  it("a taken email (any case) creates nothing and answers like a new one; the owner is emailed how to sign in", async () => {
     const orgsBefore = await handle.db.select().from(organizations);
-    const err = await signUp(handle.db, {
+    const result = await signUp(handle.db, {
       name: "Other",
       email: "ANA@example.com",
-      password: "another-password",
+      password: "another-password-2026",
       organizationName: "Second Org",
-    }).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(ServiceError);
-    expect((err as ServiceError).code).toBe("CONFLICT");
-    expect((err as ServiceError).message).toMatch(/already exists.*Sign in/);
+    });
+    expect(result).toBeNull();
     expect(await handle.db.select().from(organizations)).toHaveLength(orgsBefore.length);
+    const [mail] = await handle.db
+      .select()
+      .from(emailOutbox)
+      .where(eq(emailOutbox.to, "ana@example.com"))
+      .orderBy(desc(emailOutbox.createdAt))
+      .limit(1);
+    expect(mail?.subject).toBe("You already have a SalesMix account");
+    expect(mail?.text).toMatch(/\/reset-password\/[A-Za-z0-9_-]{43}/);
   });
 
   it("gives a second organization with the same name its own slug", async () => {
-    const { organization } = await signUp(handle.db, {
+    const created = await signUp(handle.db, {
       name: "Bo",
       email: "bo@example.com",
-      password: "bo-password-123",
+      password: "bo-long-passphrase-2026",
       organizationName: "Acme Robotics",
     });
+    const organization = created!.organization;
     expect(organization.slug).toMatch(/^acme-robotics-[0-9a-f]{6}$/);
   });
 
@@ -84,7 +92,7 @@ describe("sign-up", () => {
     const input = {
       name: "Cy",
       email: "cy@example.com",
-      password: "cy-password-1",
+      password: "cy-long-passphrase-2026",
       organizationName: "Cy Co",
       ...override,
     };

@@ -13,7 +13,7 @@ import { createTestDatabase } from "../helpers/db";
 import { callerFor, newTenant } from "../helpers/callers";
 import { appRouter } from "@/server/api/root";
 import type { DatabaseHandle } from "@/server/db/client";
-import { signUp } from "@/server/auth/signup";
+import { createVerifiedAccount } from "@/server/auth/signup";
 
 type Caller = ReturnType<typeof callerFor>;
 interface Fixture {
@@ -54,6 +54,23 @@ const CASES: Record<string, Case> = {
     check: async (a) => expect(JSON.stringify(await a.caller.auth.me())).not.toContain("xt-b"),
   },
   "auth.signOutEverywhere": { kind: "not_tenant_scoped", reason: "the caller's own sessions" },
+  "auth.requestPasswordReset": {
+    kind: "not_tenant_scoped",
+    reason: "emails the address given; takes no org",
+  },
+  "auth.requestSignInLink": { kind: "not_tenant_scoped", reason: "emails the address given; takes no org" },
+  "auth.resetPassword": { kind: "not_tenant_scoped", reason: "the account of the emailed token; no org" },
+  "auth.checkLink": { kind: "not_tenant_scoped", reason: "whether an emailed token still works; no org" },
+  "auth.changePassword": { kind: "not_tenant_scoped", reason: "the caller's own password" },
+  "auth.sessions": {
+    kind: "not_tenant_scoped",
+    reason:
+      "the caller's own sessions (account-lifecycle.test.ts: another user's are neither listed nor revocable)",
+  },
+  "auth.revokeSession": {
+    kind: "not_tenant_scoped",
+    reason: "only the caller's own sessions (account-lifecycle.test.ts)",
+  },
   "org.mine": {
     kind: "not_tenant_scoped",
     reason: "lists only the caller's memberships",
@@ -265,7 +282,7 @@ let seq = 0;
 
 async function tenant(label: string): Promise<Fixture> {
   const t = await newTenant(handle.db, `xt-${label}-${seq++}`);
-  const member = await signUp(handle.db, {
+  const member = await createVerifiedAccount(handle.db, {
     name: `${label} analyst`,
     email: `xt-${label}-analyst-${seq++}-${Date.now()}@example.com`,
     password: "analyst-password",

@@ -17,26 +17,26 @@ afterAll(async () => {
 describe("rate limits kept in the database", () => {
   it("shares one counter between limiter instances (as between app instances) and says when to retry", async () => {
     // Two limiters on the same database stand for two app servers.
-    const first = createLimiter("signInAccount", handle.db);
-    const second = createLimiter("signInAccount", handle.db);
+    const first = createLimiter("signInAccountFailures", handle.db);
+    const second = createLimiter("signInAccountFailures", handle.db);
     const key = `ana-${Date.now()}@example.com`;
-    for (let i = 0; i < LIMITS.signInAccount.points; i++) {
-      await consume("signInAccount", key, 1, i % 2 ? first : second);
+    for (let i = 0; i < LIMITS.signInAccountFailures.points; i++) {
+      await consume("signInAccountFailures", key, 1, i % 2 ? first : second);
     }
-    const err = await consume("signInAccount", key, 1, first).catch((e: unknown) => e);
+    const err = await consume("signInAccountFailures", key, 1, first).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ServiceError);
     expect((err as ServiceError).code).toBe("TOO_MANY_REQUESTS");
     expect((err as ServiceError).message).toMatch(
-      /Too many sign-in attempts for this account\. Try again in \d+ minutes?\./,
+      /Too many wrong passwords for this account\. Try again in \d+ minutes?\./,
     );
     expect((err as ServiceError).details?.retryAfterSeconds).toBeGreaterThan(800);
     const [row] = await handle.db
       .select()
       .from(rateLimits)
-      .where(eq(rateLimits.key, `signInAccount:${key}`));
-    expect(row?.points).toBe(LIMITS.signInAccount.points + 1);
+      .where(eq(rateLimits.key, `signInAccountFailures:${key}`));
+    expect(row?.points).toBe(LIMITS.signInAccountFailures.points + 1);
     // Another key is not affected.
-    await expect(consume("signInAccount", `other-${key}`, 1, second)).resolves.toBeUndefined();
+    await expect(consume("signInAccountFailures", `other-${key}`, 1, second)).resolves.toBeUndefined();
   });
 
   it("starts a new window once the stored one has expired, and counts within a window", async () => {

@@ -1,8 +1,6 @@
 "use client";
 import { useState } from "react";
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { signIn } from "next-auth/react";
 import { useMutation } from "@tanstack/react-query";
 import { Field, FormError } from "@/components/Field";
 import { PASSWORD_MAX, PASSWORD_MIN, signUpSchema } from "@/lib/validation/auth";
@@ -10,12 +8,13 @@ import { fieldErrors } from "@/lib/validation/form";
 import { formErrors } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/react";
 
-export function SignUpForm({ callbackUrl }: { callbackUrl: string | null }) {
+/** Sign-up ends with "check your email" whatever the address: the email says what comes next. */
+export function SignUpForm() {
   const trpc = useTRPC();
-  const router = useRouter();
   const signUp = useMutation(trpc.auth.signUp.mutationOptions());
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
+  const [sentTo, setSentTo] = useState<string | null>(null);
 
   async function onSubmit(e: React.FormEvent<HTMLFormElement>) {
     e.preventDefault();
@@ -25,23 +24,13 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string | null }) {
     setFormError(null);
     if (Object.keys(found).length) return;
     try {
-      const { organizationSlug } = await signUp.mutateAsync({
+      const { email } = await signUp.mutateAsync({
         name: data.name ?? "",
         email: data.email ?? "",
         password: data.password ?? "",
         organizationName: data.organizationName ?? "",
       });
-      const result = await signIn("credentials", {
-        email: data.email,
-        password: data.password,
-        redirect: false,
-      });
-      if (!result || result.error) {
-        router.push("/signin");
-        return;
-      }
-      router.push(callbackUrl ?? `/o/${organizationSlug}`);
-      router.refresh();
+      setSentTo(email);
     } catch (err) {
       const shown = formErrors(err, ["name", "email", "password", "organizationName"]);
       setErrors(shown.fields);
@@ -49,24 +38,32 @@ export function SignUpForm({ callbackUrl }: { callbackUrl: string | null }) {
     }
   }
 
+  if (sentTo) {
+    return (
+      <div role="status" className="space-y-3 text-gray-700 dark:text-gray-300" data-testid="check-email">
+        <h2 className="text-lg font-semibold text-gray-900 dark:text-gray-100">Check your email</h2>
+        <p>
+          We sent a message to <strong>{sentTo}</strong>. Open the link in it to confirm the address and sign
+          in. It works once, for 24 hours.
+        </p>
+        <p className="text-sm">
+          Nothing there after a few minutes? Look in the spam folder, or sign up again.
+        </p>
+      </div>
+    );
+  }
+
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       <FormError message={formError} />
       <Field label="Your name" name="name" autoComplete="name" error={errors.name} />
       <Field label="Work email" name="email" type="email" autoComplete="email" error={errors.email} />
-      {errors.email?.includes("already exists") ? (
-        <p className="text-sm">
-          <Link className="link" href="/signin">
-            Go to sign in
-          </Link>
-        </p>
-      ) : null}
       <Field
         label="Password"
         name="password"
         type="password"
         autoComplete="new-password"
-        hint={`${PASSWORD_MIN} to ${PASSWORD_MAX} characters. A passphrase works well.`}
+        hint={`${PASSWORD_MIN} to ${PASSWORD_MAX} characters, not a common or breached password. A passphrase works well.`}
         error={errors.password}
       />
       <Field

@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { AuthShell } from "@/components/AuthShell";
-import { safeCallbackUrl } from "@/lib/safe-redirect";
 import { ROLE_LABELS } from "@/lib/permissions";
 import { serverCaller } from "@/trpc/server";
 import { SignUpForm } from "./SignUpForm";
@@ -40,10 +39,9 @@ export default async function SignUpPage({
       </AuthShell>
     );
   }
-  const callback = safeCallbackUrl(params.callbackUrl);
   return (
     <AuthShell title="Create your SalesMix organization">
-      <SignUpForm callbackUrl={callback === "/" ? null : callback} />
+      <SignUpForm />
     </AuthShell>
   );
 }

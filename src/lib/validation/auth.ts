@@ -40,3 +40,6 @@ export const signInSchema = z.object({
     .min(1, "Enter your password")
     .max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters`),
 });
+
+/** Forms that only ask for the address (forgotten password, sign-in link). */
+export const emailRequestFormSchema = z.object({ email: emailSchema });

@@ -2,11 +2,11 @@ import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { getDb } from "../db";
-import { consume, reset } from "../ratelimit";
 import { ServiceError } from "../errors";
 import { clientIp } from "../http";
 import { resolveAuthSecret } from "./secret";
-import { createSession, revokeSession, SESSION_MAX_AGE_SECONDS, verifyCredentials } from "./sessions";
+import { revokeSession, SESSION_MAX_AGE_SECONDS } from "./sessions";
+import { linkSignIn, passwordSignIn, SignInRefused } from "./signin";
 import { signInSchema } from "@/lib/validation/auth";
 
 declare module "next-auth" {
@@ -29,6 +29,19 @@ class InvalidCredentials extends CredentialsSignin {
 class RateLimited extends CredentialsSignin {
   code = "rate_limited";
 }
+class Throttled extends CredentialsSignin {
+  code = "throttled";
+}
+class Unverified extends CredentialsSignin {
+  code = "unverified";
+}
+class LinkUsed extends CredentialsSignin {
+  code = "link_invalid";
+}
+
+function clientMeta(headers: Headers) {
+  return { ip: clientIp(headers) ?? "unknown", userAgent: headers.get("user-agent") };
+}
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: resolveAuthSecret(),
@@ -48,24 +61,35 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       async authorize(credentials, request) {
         const parsed = signInSchema.safeParse(credentials);
         if (!parsed.success) throw new InvalidCredentials();
-        const { email, password } = parsed.data;
-        const ip = clientIp(request.headers) ?? "unknown";
         try {
-          await consume("signInIp", ip);
-          await consume("signInAccount", email);
+          const { user, sessionId } = await passwordSignIn(
+            await getDb(),
+            parsed.data.email,
+            parsed.data.password,
+            clientMeta(request.headers),
+          );
+          return { ...user, sessionId };
         } catch (e) {
           if (e instanceof ServiceError) throw new RateLimited();
+          if (e instanceof SignInRefused) {
+            if (e.reason === "throttled") throw new Throttled();
+            if (e.reason === "unverified") throw new Unverified();
+            throw new InvalidCredentials();
+          }
           throw e;
         }
-        const db = await getDb();
-        const user = await verifyCredentials(db, email, password);
-        if (!user) throw new InvalidCredentials();
-        await reset("signInAccount", email);
-        const sessionId = await createSession(db, user.id, {
-          ip,
-          userAgent: request.headers.get("user-agent"),
-        });
-        return { id: user.id, email: user.email, name: user.name, sessionId };
+      },
+    }),
+    // A link from an email (address verification, sign-in link): the token is spent by the POST of its page.
+    Credentials({
+      id: "email-link",
+      name: "Email link",
+      credentials: { token: { label: "Token" } },
+      async authorize(credentials, request) {
+        const token = typeof credentials?.token === "string" ? credentials.token : "";
+        const signedIn = await linkSignIn(await getDb(), token, clientMeta(request.headers));
+        if (!signedIn) throw new LinkUsed();
+        return { ...signedIn.user, sessionId: signedIn.sessionId };
       },
     }),
   ],

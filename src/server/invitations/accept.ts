@@ -132,10 +132,22 @@ export async function acceptInTx(
   return { organization: inv.organization, role };
 }
 
-/** A signed-in user accepts a link addressed to their own email. */
+/** A signed-in user whose address is verified accepts a link addressed to that address. */
 export async function acceptInvitation(db: Database, user: Viewer, token: string, ip: string | null) {
   const inv = await findInvitationByToken(db, token);
   if (!inv) throw new ServiceError("NOT_FOUND", INVALID_LINK_MESSAGE);
+  const [account] = await db
+    .select({ verifiedAt: users.emailVerifiedAt })
+    .from(users)
+    .where(eq(users.id, user.id));
+  if (!account?.verifiedAt) {
+    // Otherwise whoever signed up first with a colleague's address could take the colleague's invitations.
+    throw new ServiceError(
+      "FORBIDDEN",
+      `Confirm your email address first: open the link we sent to ${user.email}, then accept the invitation.`,
+      { reason: "unverified" },
+    );
+  }
   if (inv.email !== user.email) {
     throw new ServiceError(
       "FORBIDDEN",

@@ -16,7 +16,19 @@ import { processState } from "../state";
 
 /** Each limit: how many attempts per window, and what the user is told when they hit it. */
 export const LIMITS = {
-  signInAccount: { points: 10, duration: 15 * 60, message: "Too many sign-in attempts for this account." },
+  /** Wrong passwords for one account from one client: counted (an hour), never refused by this counter itself. */
+  signInFailures: { points: 100_000, duration: 60 * 60, message: "Too many wrong passwords." },
+  /** The growing wait imposed on one account from one client after its free attempts (set by `block`). */
+  signInDelay: { points: 1, duration: 15 * 60, message: "Too many wrong passwords from this device." },
+  /** Wrong passwords for one account from every client together: past this, password sign-in is paused. */
+  signInAccountFailures: {
+    points: 100,
+    duration: 15 * 60,
+    message: "Too many wrong passwords for this account.",
+  },
+  /** Emails with a link (sign-in, reset, verification) per address and per client. */
+  accountEmail: { points: 5, duration: 60 * 60, message: "Too many emails requested for this address." },
+  accountEmailIp: { points: 20, duration: 60 * 60, message: "Too many emails requested from your network." },
   signInIp: {
     points: env.SIGNIN_IP_LIMIT_PER_15_MIN,
     duration: 15 * 60,
@@ -147,12 +159,31 @@ export async function consume(
   }
 }
 
+/** Adds points without refusing; the points now counted in the key's window. */
+export async function penalty(name: LimitName, key: string, points = 1): Promise<number> {
+  const res = await (await limiter(name)).penalty(key, points);
+  return res.consumedPoints;
+}
+
+/** Refuses the key for `seconds` from now (consume then throws TOO_MANY_REQUESTS with the wait). */
+export async function block(name: LimitName, key: string, seconds: number): Promise<void> {
+  await (await limiter(name)).block(key, seconds);
+}
+
+/** The points counted for a key and the milliseconds until its window ends (0 when nothing is counted). */
+export async function peek(name: LimitName, key: string): Promise<{ points: number; msBeforeNext: number }> {
+  const res = await (await limiter(name)).get(key);
+  return res
+    ? { points: res.consumedPoints, msBeforeNext: res.msBeforeNext }
+    : { points: 0, msBeforeNext: 0 };
+}
+
 /** Forget the attempts of a key, e.g. after a successful sign-in. */
 export async function reset(name: LimitName, key: string): Promise<void> {
   await (await limiter(name)).delete(key);
 }
 
-function formatWait(seconds: number) {
+export function formatWait(seconds: number) {
   if (seconds < 60) return `${seconds} second${seconds === 1 ? "" : "s"}`;
   const minutes = Math.ceil(seconds / 60);
   return `${minutes} minute${minutes === 1 ? "" : "s"}`;

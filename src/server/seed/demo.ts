@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { memberships, organizations, teamSnapshots, users } from "../db/schema";
 import type { Database } from "../db/client";
 import { withTenant, withUser } from "../db/tenant";
-import { signUp } from "../auth/signup";
+import { createVerifiedAccount } from "../auth/signup";
 import { importTeam } from "../imports/import-team";
 import { demoTeamFiles } from "./demo-team";
 
@@ -59,7 +59,7 @@ export async function seedDemo(
       .from(users)
       .where(eq(users.email, DEMO_LOGIN.email));
     if (existingUser) return { created: false }; // The demo user exists but its org was renamed or removed.
-    const { organization } = await signUp(db, {
+    const { organization } = await createVerifiedAccount(db, {
       name: "Dana Demo",
       email: DEMO_LOGIN.email,
       password,

@@ -19,6 +19,8 @@ export const users = pgTable(
     email: text("email").notNull(),
     name: text("name").notNull(),
     passwordHash: text("password_hash").notNull(),
+    /** When the owner of the address proved it (a link from an email); null until then. */
+    emailVerifiedAt: timestamp("email_verified_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   // Emails are stored lower-cased (the check keeps it so), which makes the plain unique index case-insensitive.
@@ -41,8 +43,40 @@ export const sessions = pgTable(
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
     ip: text("ip"),
     userAgent: text("user_agent"),
+    /** What the account page names a session by: the id itself is the secret inside the cookie. */
+    publicId: uuid("public_id").notNull().defaultRandom(),
+    /** Written at most once a minute while the session is used; the idle limit counts from here. */
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true }).notNull().defaultNow(),
+    /** The inactivity limit in force when the session began (SESSION_IDLE_TIMEOUT_MINUTES). */
+    idleTimeoutSeconds: integer("idle_timeout_seconds").notNull().default(43_200),
   },
-  (t) => [index("sessions_user_idx").on(t.userId)],
+  (t) => [index("sessions_user_idx").on(t.userId), uniqueIndex("sessions_public_id_idx").on(t.publicId)],
+);
+
+export const ACCOUNT_TOKEN_PURPOSES = ["verify_email", "reset_password", "sign_in"] as const;
+export type AccountTokenPurpose = (typeof ACCOUNT_TOKEN_PURPOSES)[number];
+
+/**
+ * Single-use links sent by email: address verification, password reset, a sign-in link. Only the SHA-256 of the
+ * token is kept; one guarded UPDATE (used_at is null and not expired) spends it.
+ */
+export const accountTokens = pgTable(
+  "account_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: text("purpose", { enum: ACCOUNT_TOKEN_PURPOSES }).notNull(),
+    tokenHash: text("token_hash").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("account_tokens_hash_idx").on(t.tokenHash),
+    index("account_tokens_user_idx").on(t.userId),
+  ],
 );
 
 /** The tenant root. Its `id` is the `organization_id` of every tenant row. */
