@@ -129,7 +129,7 @@ describe("sign-in throttling (item 8)", () => {
     expect((await anon.auth.checkLink({ kind: "sign_in", token })).valid).toBe(false);
     const again = await passwordSignIn(handle.db, owner.user.email, PASSWORD, client("203.0.113.12"));
     expect(again.user.id).toBe(owner.user.id);
-  });
+  }, 180_000); // a hundred argon2id verifications
 });
 
 describe("email verification (item 12)", () => {
