@@ -9,7 +9,7 @@ async function inviteThroughPage(page: Page, email: string, role: "Analyst" | "V
   await page.getByLabel("Role", { exact: true }).selectOption({ label: role });
   await page.getByRole("button", { name: "Send invitations" }).click();
   await expect(page.getByText(`Invitation sent to ${email} by email.`)).toBeVisible();
-  return mailLink(email, "invited you to join", "/invite/");
+  return mailLink(email, "invited you to", "/invite/");
 }
 
 /** Sign-up from a link through the API (the form itself is tested in the first test). */
