@@ -30,6 +30,8 @@ async function expectNoA11yViolations(page: Page) {
 test("the owner invites an analyst who signs up from the link and lands on the org; a viewer cannot upload", async ({
   browser,
 }) => {
+  // Five accounts, two invitations by email and two uploads: longer than the default on a busy machine.
+  test.setTimeout(120_000);
   const owner = await browser.newContext();
   const slug = await signUpViaApi(owner.request, {
     name: "Olivia Owner",
