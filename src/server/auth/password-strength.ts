@@ -5,18 +5,13 @@ import { ServiceError } from "../errors";
 
 /**
  * zxcvbn's estimate (score 0–4) with its common-password and breached-password dictionaries. Score 3 means
- * more than 10^8 guesses; below it a password is refused. The estimator is built once per process.
+ * more than 10^8 guesses; below it a password is refused.
  */
 const MIN_SCORE = 3;
 
-const globalForStrength = globalThis as unknown as { salesmixZxcvbn?: ZxcvbnFactory };
+/** Built per check: passwords are checked only at sign-up and password changes. */
 function estimator(): ZxcvbnFactory {
-  globalForStrength.salesmixZxcvbn ??= new ZxcvbnFactory({
-    dictionary,
-    graphs: adjacencyGraphs,
-    useLevenshteinDistance: true,
-  });
-  return globalForStrength.salesmixZxcvbn;
+  return new ZxcvbnFactory({ dictionary, graphs: adjacencyGraphs, useLevenshteinDistance: true });
 }
 
 /** Why a password is refused, in words, or null when it is strong enough. */
