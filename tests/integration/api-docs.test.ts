@@ -196,13 +196,15 @@ function curlRequest(words: string[]): Request {
   return new Request(url, { method: method ?? (body ? "POST" : "GET"), headers, body });
 }
 
-/** `jq -r '.data[0].id'` on a parsed body. */
+/** `jq -r '.data[0].id'` on a parsed body; a negative index counts from the end, as in jq. */
 function jqPath(value: unknown, expression: string): string {
   let current: unknown = value;
-  for (const [, key, index] of expression.matchAll(/\.([A-Za-z_]\w*)|\[(\d+)\]/g)) {
+  for (const [, key, index] of expression.matchAll(/\.([A-Za-z_]\w*)|\[(-?\d+)\]/g)) {
     if (current === null || typeof current !== "object") throw new Error(`jq ${expression}: not an object`);
     current =
-      key !== undefined ? (current as Record<string, unknown>)[key] : (current as unknown[])[Number(index)];
+      key !== undefined
+        ? (current as Record<string, unknown>)[key]
+        : (current as unknown[]).at(Number(index));
   }
   return String(current);
 }
