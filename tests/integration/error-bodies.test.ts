@@ -101,6 +101,19 @@ describe("control characters in text inputs", () => {
       ["report.trend", { orgSlug: t.org.slug, team: "East\u0000" }, /^The team filter/, "GET"],
       ["org.delete", { orgSlug: t.org.slug, confirmation: "x\u0000" }, /^The confirmation/, "POST"],
       ["auth.signUp", { ...signUp("Bo"), password: "pass\u0000word-2026" }, /^The password/, "POST"],
+      ["scenarios.create", { orgSlug: t.org.slug, name: "Plan\u0000B" }, /^A scenario name cannot/, "POST"],
+      [
+        "webhooks.create",
+        { orgSlug: t.org.slug, url: "https://hooks.example\u0000/x", events: ["import.completed"] },
+        /^The webhook URL cannot/,
+        "POST",
+      ],
+      [
+        "imports.saveMapping",
+        { orgSlug: t.org.slug, mapping: { "Full\u0000Name": "name" } },
+        /^A column name cannot/,
+        "POST",
+      ],
     ];
     for (const [path, input, message, method] of cases) {
       const res = await call(path, input, { user: t.user, method });

@@ -9,10 +9,13 @@ const ONE_LINE = /^[^\u0000-\u001f\u007f-\u009f]*$/;
 /** Free text copied from files (team names, passwords): tabs and line breaks are allowed, nothing else. */
 const MULTI_LINE = /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/;
 
-/** A one-line text input; `label` names the field in the message ("Name cannot contain …"). */
-export function oneLineText(label: string) {
+/**
+ * A one-line text input; `label` names the field in the message ("Name cannot contain …"), `missing` is the
+ * message when the value is absent or not text.
+ */
+export function oneLineText(label: string, missing?: string) {
   return z
-    .string()
+    .string(missing === undefined ? undefined : { error: missing })
     .regex(ONE_LINE, `${label} cannot contain control characters (such as NUL, tabs or line breaks).`);
 }
 

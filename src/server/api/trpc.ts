@@ -9,6 +9,7 @@ import { internalErrorMessage, requestIdOf, ServiceError } from "../errors";
 import { serializeOnce } from "../immutable";
 import { can, type Permission } from "@/lib/permissions";
 import { oneLineText } from "@/lib/validation/text";
+import { firstIssueMessage } from "@/lib/validation/issues";
 
 export interface Context {
   db: Database;
@@ -46,7 +47,7 @@ const t = initTRPC.context<Context>().create({
         internal && requestId
           ? internalErrorMessage(requestId)
           : cause instanceof ZodError
-            ? (cause.issues[0]?.message ?? "Invalid input")
+            ? firstIssueMessage(cause.issues)
             : shape.message,
       data: {
         requestId,
@@ -79,7 +80,7 @@ const typedErrors = t.middleware(async ({ next }) => {
     if (cause instanceof ZodError && result.error.code === "INTERNAL_SERVER_ERROR") {
       throw new TRPCError({
         code: "BAD_REQUEST",
-        message: cause.issues[0]?.message ?? "Invalid input",
+        message: firstIssueMessage(cause.issues),
         cause,
       });
     }

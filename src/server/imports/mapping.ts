@@ -6,12 +6,13 @@ import type { Database } from "../db/client";
 import { withTenant } from "../db/tenant";
 import { recordAudit, type Actor } from "../audit";
 import { mappingTargetSchema, normalizeHeader } from "@/lib/csv";
+import { oneLineText } from "@/lib/validation/text";
 
 /** The most columns one remembered mapping keeps (a wide export has a few dozen). */
 export const MAX_REMEMBERED_COLUMNS = 500;
 
 export const rememberedMappingInputSchema = z
-  .record(z.string().min(1).max(500), mappingTargetSchema.nullable())
+  .record(oneLineText("A column name").min(1).max(500), mappingTargetSchema.nullable())
   .refine((m) => Object.keys(m).length <= MAX_REMEMBERED_COLUMNS, {
     message: `Keep at most ${MAX_REMEMBERED_COLUMNS} columns in the saved mapping`,
   });

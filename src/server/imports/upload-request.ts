@@ -12,6 +12,7 @@ import { HTTP_STATUS } from "../http-errors";
 import { importTeam, type ImportProgress } from "./import-team";
 import { columnOverridesSchema, MAX_BYTES } from "@/lib/csv";
 import { can } from "@/lib/permissions";
+import { firstIssueMessage } from "@/lib/validation/issues";
 
 /** Multipart overhead allowed on top of the file itself before the body is refused unread. */
 const MULTIPART_SLACK = 64 * 1024;
@@ -153,7 +154,7 @@ export async function handleUpload(
             type: "error",
             code: "BAD_REQUEST",
             status: 400,
-            message: e.issues[0]?.message ?? "Invalid input",
+            message: firstIssueMessage(e.issues),
             issues: e.issues,
           });
         } else {

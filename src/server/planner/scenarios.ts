@@ -16,11 +16,11 @@ import {
 } from "@/lib/planner";
 import type { PlannerContext } from "./context";
 import { findSnapshot, plannerReps, snapshotLabel } from "./reps";
+import { oneLineText } from "@/lib/validation/text";
 
 const notFound = () => new ServiceError("NOT_FOUND", "Scenario not found.");
 
-const nameSchema = z
-  .string({ error: "A scenario needs a name." })
+const nameSchema = oneLineText("A scenario name", "A scenario needs a name.")
   .trim()
   .min(1, "A scenario needs a name.")
   .max(SCENARIO_NAME_MAX, `A scenario name has at most ${SCENARIO_NAME_MAX} characters.`);

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { WEBHOOK_EVENTS } from "../db/schema";
+import { oneLineText } from "@/lib/validation/text";
 
 export const createWebhookSchema = z.object({
-  url: z
-    .string()
+  url: oneLineText("The webhook URL")
     .trim()
     .min(1, "Enter the URL that should receive the webhooks")
     .max(2000, "The URL is longer than 2,000 characters"),
