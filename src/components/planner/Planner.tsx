@@ -77,9 +77,12 @@ export function Planner({
 }) {
   const move = data.recommendation?.mix?.move ?? { direction: "none" as const, reps: 0 };
   const candidates = useMemo(
-    () => namedCandidates(data.reps, move, data.currency),
-    // The data is fixed for the page's life.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    () =>
+      namedCandidates(
+        data.reps,
+        data.recommendation?.mix?.move ?? { direction: "none" as const, reps: 0 },
+        data.currency,
+      ),
     [data],
   );
   const [moves, setMoves] = useState<Map<number, RepRole>>(
