@@ -75,7 +75,6 @@ export function Planner({
   initialScenarios: ScenarioView[];
   canManage: boolean;
 }) {
-  const move = data.recommendation?.mix?.move ?? { direction: "none" as const, reps: 0 };
   const candidates = useMemo(
     () =>
       namedCandidates(
