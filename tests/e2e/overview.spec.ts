@@ -218,6 +218,14 @@ test("comparing the demo's two uploads counts who joined, left and changed as th
   await expect(page.getByTestId("compare-changed-role")).toHaveText(String(changedRole));
   await expect(page.getByTestId("compare-changed-team")).toHaveText(String(changedTeam));
   await expect(page.getByTestId("compare-moves").locator("tbody tr")).toHaveCount(changedRole + changedTeam);
+
+  // An upload id that is not this organization's: a message under the pickers, not the error page.
+  const url = new URL(page.url());
+  const real = url.searchParams.get("to") ?? "";
+  await page.goto(`/o/${slug}/compare?from=00000000-0000-4000-8000-000000000000&to=${real}`);
+  await expect(page.getByTestId("compare-missing")).toContainText("not among");
+  await expect(page.getByRole("form", { name: "Choose the uploads" })).toBeVisible();
+  await expect(page.getByTestId("compare-joined")).toHaveCount(0);
 });
 
 test("the overview's sections are tabs kept in the URL; the gap chart shows every compared figure", async ({

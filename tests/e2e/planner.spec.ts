@@ -107,6 +107,21 @@ test("the planner as a user: candidates and reasons, ticking changes capacity an
   await expect(compare).toContainText("Moves only");
   await expect(compare).toContainText("Inside share, Q8");
 
+  // Reach the mix by hiring, moving no one: the suggested inside hires put the last quarter in range.
+  const ticked = page.locator('[data-testid^="move-"]:checked');
+  while ((await ticked.count()) > 0) await ticked.first().uncheck();
+  const hint = page.getByTestId("hiring-hint");
+  await expect(hint).toContainText("inside hire");
+  await expect(page.getByTestId("plan-share-8")).not.toContainText("(in range)");
+  await page.getByTestId("hiring-use").click();
+  await expect(page.getByTestId("plan-share-8")).toContainText("(in range)");
+  await expect(hint).toContainText("no further hires are needed");
+  const hires = Number(await page.getByTestId("assume-inside-hires").inputValue());
+  expect(hires).toBeGreaterThan(0);
+  // One hire fewer a quarter does not reach it: the suggestion is the smallest.
+  await page.getByTestId("assume-inside-hires").fill(String(hires - 1));
+  await expect(page.getByTestId("plan-share-8")).not.toContainText("(in range)");
+
   // Read them back through the API.
   const listed = await api.get("/api/v1/scenarios");
   expect(listed.status()).toBe(200);

@@ -3,8 +3,10 @@ import dynamic from "next/dynamic";
 import { useId } from "react";
 import {
   ASSUMPTIONS_LABEL,
+  MAX_HIRES_PER_QUARTER,
   MAX_QUARTERS,
   MIN_QUARTERS,
+  type HiringSuggestion,
   type PlanAssumptions,
   type QuarterlyPlan,
 } from "@/lib/planner";
@@ -212,6 +214,42 @@ export function PlanView({
         Quarterly figures: a quarter of the yearly ones. Head counts are expected values under your attrition,
         not whole people. {plan.notes.join(" ")}
       </p>
+    </div>
+  );
+}
+
+/** The hires a quarter that reach the target range with everything else as set (computed from your data). */
+export function HiringHint({
+  suggestion,
+  onUse,
+}: {
+  suggestion: HiringSuggestion;
+  onUse: (role: "inside" | "outside", hires: number) => void;
+}) {
+  if (suggestion.kind === "no_range") return null;
+  let text: string;
+  let action: { role: "inside" | "outside"; hires: number } | null = null;
+  if (suggestion.kind === "in_range")
+    text = `With these moves and assumptions the inside share is in the target range from Q${suggestion.quarter}: no further hires are needed for the mix.`;
+  else if (suggestion.kind === "unreachable")
+    text = `No number of ${suggestion.role} hires up to ${MAX_HIRES_PER_QUARTER} a quarter reaches the target range under these assumptions: tick moves, or lower the ${suggestion.role === "inside" ? "inside" : "outside"} attrition.`;
+  else {
+    text = `To reach the target range by the last quarter with these moves and your other assumptions: ${suggestion.hiresPerQuarter} ${suggestion.role} hire${suggestion.hiresPerQuarter === 1 ? "" : "s"} a quarter${suggestion.quarter === null ? " (the share then passes the range instead of landing in it)" : `, in range from Q${suggestion.quarter}`}.`;
+    action = { role: suggestion.role, hires: suggestion.hiresPerQuarter };
+  }
+  return (
+    <div className="flex flex-wrap items-center gap-2 text-sm" data-testid="hiring-hint">
+      <p>{text}</p>
+      {action ? (
+        <button
+          type="button"
+          className="btn-secondary"
+          onClick={() => onUse(action.role, action.hires)}
+          data-testid="hiring-use"
+        >
+          Use {action.hires} {action.role} hires a quarter
+        </button>
+      ) : null}
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { useMemo, useState } from "react";
 import {
   DEFAULT_ASSUMPTIONS,
   fitLabel,
+  hiresToReachRange,
   namedCandidates,
   planAssumptionsSchema,
   runPlanner,
@@ -14,7 +15,14 @@ import {
 import type { RepRole } from "@/lib/team/types";
 import { fmtMoney, fmtShare, methodologyHref } from "@/components/dashboard/format";
 import { CapacityTable } from "./CapacityTable";
-import { AssumptionsForm, PlanView, assumptionsOf, draftOf, type AssumptionDraft } from "./PlanSection";
+import {
+  AssumptionsForm,
+  HiringHint,
+  PlanView,
+  assumptionsOf,
+  draftOf,
+  type AssumptionDraft,
+} from "./PlanSection";
 import { ScenariosPanel } from "./ScenariosPanel";
 import type { RouterOutputs } from "@/trpc/types";
 
@@ -95,6 +103,11 @@ export function Planner({
   const result = useMemo(
     () => runPlanner(data.reps, moveList, valid, data.range),
     [data.reps, data.range, moveList, valid],
+  );
+
+  const hiring = useMemo(
+    () => hiresToReachRange(result.after, valid, data.range),
+    [result.after, valid, data.range],
   );
 
   const onDraft = (d: AssumptionDraft) => {
@@ -199,6 +212,15 @@ export function Planner({
             : ""}
         </p>
         <AssumptionsForm draft={draft} onChange={onDraft} error={assumptionError} />
+        <HiringHint
+          suggestion={hiring}
+          onUse={(role, hires) =>
+            onDraft({
+              ...draft,
+              roles: { ...draft.roles, [role]: { ...draft.roles[role], hiresPerQuarter: String(hires) } },
+            })
+          }
+        />
         <PlanView plan={result.plan} range={data.range} currency={data.currency} />
       </section>
 

@@ -13,6 +13,7 @@ export * from "./fit";
 export * from "./candidates";
 export * from "./capacity";
 export * from "./plan";
+export * from "./hires";
 export * from "./scenario";
 
 export interface PlannerResult {

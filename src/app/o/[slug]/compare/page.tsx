@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { TRPCError } from "@trpc/server";
 import { requireOrgPage } from "@/trpc/org-page";
 import type { Moved } from "@/lib/benchmarks/compare";
 import { formatGapValue } from "@/lib/benchmarks/headline";
@@ -62,9 +63,20 @@ export default async function ComparePage({
       : null;
   const fromId = one(q.from) ?? since?.comparison.from.id ?? completed[1]?.id ?? null;
   const toId = one(q.to) ?? since?.comparison.to.id ?? current;
+  // An id that is not one of this organization's completed uploads (mistyped, deleted, another
+  // organization's) answers a message under the pickers instead of the error page.
+  let missing = false;
   const comparison =
     since?.comparison ??
-    (fromId && toId ? await caller.report.compare({ orgSlug: slug, from: fromId, to: toId }) : null);
+    (fromId && toId
+      ? await caller.report.compare({ orgSlug: slug, from: fromId, to: toId }).catch((e: unknown) => {
+          if (e instanceof TRPCError && (e.code === "NOT_FOUND" || e.code === "BAD_REQUEST")) {
+            missing = true;
+            return null;
+          }
+          throw e;
+        })
+      : null);
   const currency = org.currency;
   const money = (v: number) => fmtMoney(v, currency);
   const pts = (v: number | null) => fmtPoints(v);
@@ -115,6 +127,12 @@ export default async function ComparePage({
           </button>
         </form>
       )}
+      {missing ? (
+        <p className="card" role="alert" data-testid="compare-missing">
+          One of the chosen uploads is not among {org.name}&apos;s completed uploads: it may have been
+          deleted, or the link is mistyped. Choose two uploads above.
+        </p>
+      ) : null}
       {comparison ? (
         <>
           <section aria-labelledby="people-title" className="card space-y-3">
