@@ -1,5 +1,6 @@
 import {
   DEFAULT_ASSUMPTIONS,
+  MAX_HIRES_PER_QUARTER,
   MAX_QUARTERS,
   MIN_KNOWN_CRITERIA,
   MIN_QUARTERS,
@@ -103,6 +104,12 @@ export function PlannerMethod({ title }: { title: React.ReactNode }) {
           <li>
             Inside share = (inside + ½ hybrid) ÷ all, against the band&apos;s target range (see Target mix
             ranges); the gap is the distance to the nearer end.
+          </li>
+          <li>
+            Hires to reach the range: the smallest whole number of inside hires a quarter (outside, when the
+            share is above the range) that puts the last quarter&apos;s inside share in the target range, with
+            the ticked moves and every other assumption as you set them. The share grows with each inside
+            hire, so the number is found by bisection over 0–{MAX_HIRES_PER_QUARTER}.
           </li>
           <li>
             Defaults, shown as editable assumptions and not taken from the article:{" "}
