@@ -29,6 +29,7 @@ interface Fixture {
   disabledWebhookId: string;
   deliveryId: string;
   scenarioId: string;
+  shareId: string;
 }
 /** `org` is the organization of the slug being called (its name is what confirmations type). */
 type TenantCall = (caller: Caller, slug: string, ids: Fixture, org: { name: string }) => Promise<unknown>;
@@ -252,6 +253,18 @@ const CASES: Record<string, Case> = {
     takesIds: true,
     call: (c, s, ids) => c.scenarios.delete({ orgSlug: s, scenarioId: ids.scenarioId }),
   },
+  "shares.list": { kind: "tenant", call: (c, s) => c.shares.list({ orgSlug: s }) },
+  "shares.create": {
+    kind: "tenant",
+    takesIds: true,
+    call: (c, s, ids) =>
+      c.shares.create({ orgSlug: s, snapshotId: ids.snapshotId, expiresInDays: 7, redaction: "aggregates" }),
+  },
+  "shares.revoke": {
+    kind: "tenant",
+    takesIds: true,
+    call: (c, s, ids) => c.shares.revoke({ orgSlug: s, shareId: ids.shareId }),
+  },
 };
 
 /** REST routes and the test file that calls each with another organization's key/ids and its positive twin. */
@@ -344,7 +357,9 @@ async function tenant(label: string): Promise<Fixture> {
       .returning({ id: webhookDeliveries.id });
   });
   const scenario = await t.caller.scenarios.create({ orgSlug: t.org.slug, name: `${label} plan` });
+  const share = await t.caller.shares.create({ orgSlug: t.org.slug, expiresInDays: 7 });
   return {
+    shareId: share.link.id,
     webhookId: hook.endpoint.id,
     disabledWebhookId: disabledHook.endpoint.id,
     deliveryId: delivery?.id ?? "",

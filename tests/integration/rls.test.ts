@@ -28,6 +28,7 @@ const TENANT_TABLES = [
   "webhook_endpoints",
   "webhook_deliveries",
   "scenarios",
+  "share_links",
 ];
 
 let handle: DatabaseHandle;

@@ -9,6 +9,7 @@ import { reportRouter } from "./routers/report";
 import { apiKeysRouter } from "./routers/apikeys";
 import { webhooksRouter } from "./routers/webhooks";
 import { scenariosRouter } from "./routers/scenarios";
+import { sharesRouter } from "./routers/shares";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
@@ -21,6 +22,7 @@ export const appRouter = createTRPCRouter({
   apiKeys: apiKeysRouter,
   webhooks: webhooksRouter,
   scenarios: scenariosRouter,
+  shares: sharesRouter,
 });
 
 export type AppRouter = typeof appRouter;

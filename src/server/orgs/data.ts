@@ -11,6 +11,7 @@ import {
   organizations,
   reps,
   scenarios,
+  shareLinks,
   teamSnapshots,
   users,
   webhookDeliveries,
@@ -57,7 +58,7 @@ export async function exportOrganization(
   ip?: string | null,
 ) {
   requireOwner(role, "org.export");
-  const { members, snapshots, audit, webhooks, deliveries, savedScenarios } = await withTenant(
+  const { members, snapshots, audit, webhooks, deliveries, savedScenarios, shares } = await withTenant(
     db,
     org.id,
     async (tx) => {
@@ -115,6 +116,24 @@ export async function exportOrganization(
           .from(scenarios)
           .where(eq(scenarios.organizationId, org.id))
           .orderBy(asc(scenarios.createdAt)),
+        // Share links without their token hashes or password hashes.
+        shares: await tx
+          .select({
+            id: shareLinks.id,
+            snapshotId: shareLinks.snapshotId,
+            snapshotLabel: shareLinks.snapshotLabel,
+            scenarioId: shareLinks.scenarioId,
+            redaction: shareLinks.redaction,
+            createdByLabel: shareLinks.createdByLabel,
+            createdAt: shareLinks.createdAt,
+            expiresAt: shareLinks.expiresAt,
+            revokedAt: shareLinks.revokedAt,
+            viewCount: shareLinks.viewCount,
+            lastViewedAt: shareLinks.lastViewedAt,
+          })
+          .from(shareLinks)
+          .where(eq(shareLinks.organizationId, org.id))
+          .orderBy(asc(shareLinks.createdAt)),
       };
     },
   );
@@ -163,6 +182,7 @@ export async function exportOrganization(
     files[`reps/${s.asOf}-${s.id}.csv`] = strToU8(parts.join(""));
   }
   files["scenarios.json"] = strToU8(JSON.stringify(savedScenarios, null, 2));
+  files["share-links.json"] = strToU8(JSON.stringify(shares, null, 2));
   files["audit-log.json"] = strToU8(JSON.stringify(audit, null, 2));
   files["webhooks.json"] = strToU8(JSON.stringify({ endpoints: webhooks, deliveries }, null, 2));
   return {
@@ -199,7 +219,8 @@ export async function deleteOrganization(
         | typeof apiKeys
         | typeof webhookEndpoints
         | typeof webhookDeliveries
-        | typeof scenarios,
+        | typeof scenarios
+        | typeof shareLinks,
     ) =>
       Number(
         (await tx.select({ n: count() }).from(table).where(eq(table.organizationId, org.id)))[0]?.n ?? 0,
@@ -214,6 +235,7 @@ export async function deleteOrganization(
       webhookEndpoints: await n(webhookEndpoints),
       webhookDeliveries: await n(webhookDeliveries),
       scenarios: await n(scenarios),
+      shareLinks: await n(shareLinks),
     };
     // Reps have no direct foreign key to organizations: remove them with their snapshots first.
     await tx.delete(reps).where(eq(reps.organizationId, org.id));

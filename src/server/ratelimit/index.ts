@@ -41,6 +41,10 @@ export const LIMITS = {
   },
   invitationsOrg: { points: 50, duration: 60 * 60, message: "This organization sent too many invitations." },
   apiKey: { points: 600, duration: 60, message: "Too many API requests with this key." },
+  /** Password attempts on one share link from one client. */
+  sharePasswordIp: { points: 5, duration: 15 * 60, message: "Too many wrong passwords for this link." },
+  /** Password attempts on one share link from every client together (guessing spread over many addresses). */
+  sharePasswordLink: { points: 50, duration: 60 * 60, message: "Too many wrong passwords for this link." },
 } as const;
 export type LimitName = keyof typeof LIMITS;
 

@@ -266,3 +266,41 @@ export const webhookDeliveries = pgTable(
 export type WebhookEndpoint = typeof webhookEndpoints.$inferSelect;
 export type WebhookDelivery = typeof webhookDeliveries.$inferSelect;
 export type ScenarioRow = typeof scenarios.$inferSelect;
+
+export const SHARE_REDACTIONS = ["aggregates", "names"] as const;
+export type ShareRedaction = (typeof SHARE_REDACTIONS)[number];
+
+/**
+ * A read-only link to the report of one upload (optionally with one saved scenario). Only the SHA-256 of its
+ * token is stored. No foreign key to the snapshot or the scenario on purpose: the link outlives a deleted upload
+ * and says so instead of vanishing into "not valid".
+ */
+export const shareLinks = pgTable(
+  "share_links",
+  {
+    organizationId: organizationId(),
+    id: uuid("id").notNull().defaultRandom(),
+    tokenHash: text("token_hash").notNull(),
+    snapshotId: uuid("snapshot_id").notNull(),
+    snapshotLabel: text("snapshot_label").notNull(),
+    scenarioId: uuid("scenario_id"),
+    redaction: text("redaction", { enum: SHARE_REDACTIONS }).notNull(),
+    /** argon2id of the optional password; null when the link opens without one. */
+    passwordHash: text("password_hash"),
+    createdBy: uuid("created_by").references(() => users.id, { onDelete: "set null" }),
+    /** Kept as text so the author stays readable after the member is gone. */
+    createdByLabel: text("created_by_label").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    viewCount: integer("view_count").notNull().default(0),
+    lastViewedAt: timestamp("last_viewed_at", { withTimezone: true }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.id] }),
+    // Not unique: a unique index must include organization_id to distribute; 256 random bits do not collide.
+    index("share_links_token_idx").on(t.tokenHash),
+    index("share_links_org_created_idx").on(t.organizationId, t.createdAt),
+  ],
+);
+export type ShareLinkRow = typeof shareLinks.$inferSelect;
