@@ -10,10 +10,10 @@ interface OrgItem {
 /** Lists the user's organizations; a native <details> keeps it keyboard- and screen-reader-friendly. */
 export function OrgSwitcher({ current, orgs }: { current: OrgItem; orgs: OrgItem[] }) {
   return (
-    <details className="relative" data-testid="org-switcher">
-      <summary className="flex cursor-pointer list-none items-center gap-2 rounded-md border border-gray-300 px-3 py-1.5 text-sm font-medium hover:bg-gray-50 dark:border-gray-700 dark:hover:bg-gray-800">
+    <details className="relative min-w-0" data-testid="org-switcher">
+      <summary className="flex min-w-0 cursor-pointer list-none items-center gap-2 rounded-md border border-gray-300 px-3 py-1.5 text-sm font-medium hover:bg-gray-50 dark:border-gray-700 dark:hover:bg-gray-800">
         <span className="sr-only">Current organization:</span>
-        {current.name}
+        <span className="truncate">{current.name}</span>
         <span aria-hidden>▾</span>
       </summary>
       <div className="absolute left-0 z-20 mt-2 w-72 rounded-md border border-gray-200 bg-white p-1 shadow-lg dark:border-gray-700 dark:bg-gray-900">

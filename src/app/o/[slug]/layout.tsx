@@ -18,10 +18,10 @@ export default async function OrgLayout({
   return (
     <div className="min-h-screen">
       <header className="no-print border-b border-gray-200 bg-white dark:border-gray-800 dark:bg-gray-900">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-3 px-4 py-3">
+        <div className="mx-auto flex max-w-7xl items-center gap-3 px-4 py-3">
           <Logo href={`/o/${org.slug}`} />
           <OrgSwitcher current={{ slug: org.slug, name: org.name, role: org.role }} orgs={orgs} />
-          <div className="ml-auto flex items-center gap-2">
+          <div className="ml-auto flex shrink-0 items-center gap-2">
             <Link
               href="/methodology"
               className="hidden text-sm text-gray-700 hover:underline sm:inline dark:text-gray-300"
