@@ -203,3 +203,43 @@ describe("team import", () => {
     expect(await handle.db.select().from(reps).where(eq(reps.snapshotId, snapshotId))).toHaveLength(5);
   });
 });
+
+describe("the upload list, a page at a time", () => {
+  it("pages by keyset in as-of, upload time, id order, and refuses another organization's upload as a cursor", async () => {
+    const t = await newTenant(handle.db, "pages");
+    const other = await newTenant(handle.db, "pagesother");
+    // Two uploads share an "as of": the upload time and then the id break the tie, so no page repeats or skips.
+    const made: string[] = [];
+    for (const asOf of ["2026-08-31", "2026-10-31", "2026-09-30", "2026-10-31", "2026-07-31"])
+      made.push((await run(t.org.id, t.user, fixture, {}, { asOf, allowDuplicate: true })).snapshotId);
+    const { snapshotId: foreign } = await run(other.org.id, other.user, fixture);
+
+    const seen: { id: string; asOf: string }[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = await t.caller.imports.list({ orgSlug: t.org.slug, limit: 2, cursor });
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.items.map((s) => ({ id: s.id, asOf: s.asOf })));
+      cursor = page.nextCursor ?? undefined;
+      pages += 1;
+    } while (cursor && pages < 10);
+    expect(pages).toBe(3);
+    expect(seen.map((s) => s.asOf)).toEqual([
+      "2026-10-31",
+      "2026-10-31",
+      "2026-09-30",
+      "2026-08-31",
+      "2026-07-31",
+    ]);
+    // The later of the two 2026-10-31 uploads first.
+    expect(seen.slice(0, 2).map((s) => s.id)).toEqual([made[3], made[1]]);
+    expect(new Set(seen.map((s) => s.id)).size).toBe(5);
+
+    const err = await t.caller.imports
+      .list({ orgSlug: t.org.slug, cursor: foreign })
+      .catch((e: unknown) => e);
+    expect((err as TRPCError).code).toBe("NOT_FOUND");
+    expect((err as TRPCError).message).toBe("No such page: start again without a cursor.");
+  });
+});

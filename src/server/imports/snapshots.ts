@@ -12,7 +12,11 @@ import { forgetKeptReports } from "../reports/kept";
 
 const notFound = () => new ServiceError("NOT_FOUND", "Snapshot not found.");
 
-/** All uploads of the org, newest "as of" first, with who made them. */
+/**
+ * The org's uploads, newest "as of" first, with who made them: one page by keyset (the cursor is the id of the
+ * last upload of the previous page; the next page is what sorts after it), so a page costs the same however many
+ * uploads the organization has.
+ */
 export async function listSnapshots(
   db: Database,
   org: Organization,
@@ -20,6 +24,17 @@ export async function listSnapshots(
 ) {
   const limit = Math.min(opts.limit ?? 100, 200);
   return withTenant(db, org.id, async (tx) => {
+    let after: SQL | undefined;
+    if (opts.cursor) {
+      const [known] = await tx
+        .select({ id: teamSnapshots.id })
+        .from(teamSnapshots)
+        .where(and(eq(teamSnapshots.organizationId, org.id), eq(teamSnapshots.id, opts.cursor)));
+      if (!known) throw new ServiceError("NOT_FOUND", "No such page: start again without a cursor.");
+      after = sql`(${teamSnapshots.asOf}, ${teamSnapshots.createdAt}, ${teamSnapshots.id}) < (
+        select c.as_of, c.created_at, c.id from team_snapshots c
+        where c.organization_id = ${org.id} and c.id = ${opts.cursor})`;
+    }
     const rows = await tx
       .select({
         id: teamSnapshots.id,
@@ -37,14 +52,14 @@ export async function listSnapshots(
       })
       .from(teamSnapshots)
       .leftJoin(users, eq(users.id, teamSnapshots.createdBy))
-      .where(eq(teamSnapshots.organizationId, org.id))
-      .orderBy(desc(teamSnapshots.asOf), desc(teamSnapshots.createdAt), desc(teamSnapshots.id));
+      .where(and(eq(teamSnapshots.organizationId, org.id), after))
+      .orderBy(desc(teamSnapshots.asOf), desc(teamSnapshots.createdAt), desc(teamSnapshots.id))
+      .limit(limit + 1);
     const currentId = await currentSnapshotIdIn(tx, org);
-    const start = opts.cursor ? rows.findIndex((r) => r.id === opts.cursor) + 1 : 0;
-    const page = rows.slice(start, start + limit);
+    const page = rows.slice(0, limit);
     return {
       items: page.map((r) => ({ ...r, isCurrent: r.id === currentId })),
-      nextCursor: start + limit < rows.length ? (page.at(-1)?.id ?? null) : null,
+      nextCursor: rows.length > limit ? (page.at(-1)?.id ?? null) : null,
       currentSnapshotId: currentId,
     };
   });
