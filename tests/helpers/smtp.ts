@@ -2,22 +2,32 @@ import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 
 export interface ReceivedMail {
+  envelopeFrom: string;
   envelopeTo: string[];
   raw: string;
 }
 
-/** A real SMTP server on a random loopback port that keeps every message it receives. */
-export async function startSmtpServer() {
+/**
+ * A real SMTP server on a random loopback port that keeps every message it receives; addresses in `refuse` are
+ * answered "550 No such mailbox" at RCPT TO, as a real server refuses an unknown mailbox.
+ */
+export async function startSmtpServer(opts: { refuse?: readonly string[] } = {}) {
   const inbox: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (opts.refuse?.includes(address.address))
+        return callback(Object.assign(new Error("No such mailbox"), { responseCode: 550 }));
+      callback();
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("end", () => {
         inbox.push({
+          envelopeFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
           envelopeTo: session.envelope.rcptTo.map((r) => r.address),
           raw: Buffer.concat(chunks).toString("utf8"),
         });

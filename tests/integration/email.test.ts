@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import type { AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 import { eq } from "drizzle-orm";
 import { createTestDatabase } from "../helpers/db";
+import { parseMessage, startSmtpServer, type ReceivedMail } from "../helpers/smtp";
 import type { DatabaseHandle } from "@/server/db/client";
 import { emailOutbox, invitations, memberships, users } from "@/server/db/schema";
 
@@ -11,36 +10,9 @@ import { emailOutbox, invitations, memberships, users } from "@/server/db/schema
  * The app reads SMTP_URL once at start, so every app module is imported after the server is listening.
  */
 
-interface Received {
-  envelopeFrom: string;
-  envelopeTo: string[];
-  raw: string;
-}
-const inbox: Received[] = [];
 const REFUSED = "bounce@example.com";
-
-const smtp = new SMTPServer({
-  authOptional: true,
-  disabledCommands: ["STARTTLS"],
-  logger: false,
-  onRcptTo(address, _session, callback) {
-    if (address.address === REFUSED)
-      return callback(Object.assign(new Error("No such mailbox"), { responseCode: 550 }));
-    callback();
-  },
-  onData(stream, session, callback) {
-    const chunks: Buffer[] = [];
-    stream.on("data", (c: Buffer) => chunks.push(c));
-    stream.on("end", () => {
-      inbox.push({
-        envelopeFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : "",
-        envelopeTo: session.envelope.rcptTo.map((r) => r.address),
-        raw: Buffer.concat(chunks).toString("utf8"),
-      });
-      callback();
-    });
-  },
-});
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+let inbox: ReceivedMail[] = [];
 
 const saved = {
   SMTP_URL: process.env.SMTP_URL,
@@ -53,9 +25,9 @@ let app: {
 };
 
 beforeAll(async () => {
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  const { port } = smtp.server.address() as AddressInfo;
-  process.env.SMTP_URL = `smtp://127.0.0.1:${port}`;
+  smtp = await startSmtpServer({ refuse: [REFUSED] });
+  inbox = smtp.inbox;
+  process.env.SMTP_URL = smtp.url;
   process.env.APP_URL = "https://salesmix.test";
   handle = await createTestDatabase();
   app = { callers: await import("../helpers/callers"), email: await import("@/server/email") };
@@ -63,44 +35,12 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await handle.close();
-  await new Promise<void>((resolve) => smtp.close(resolve));
+  await smtp.close();
   for (const [k, v] of Object.entries(saved)) {
     if (v === undefined) delete process.env[k];
     else process.env[k] = v;
   }
 });
-
-/** Just enough MIME for nodemailer's output: unfolded headers and decoded text/plain and text/html parts. */
-function parseMessage(raw: string) {
-  const [head = "", ...rest] = raw.split("\r\n\r\n");
-  const body = rest.join("\r\n\r\n");
-  const headers = new Map<string, string>();
-  for (const line of head.replace(/\r\n[ \t]+/g, " ").split("\r\n")) {
-    const i = line.indexOf(":");
-    headers.set(line.slice(0, i).toLowerCase(), line.slice(i + 1).trim());
-  }
-  const boundary = /boundary="?([^";]+)"?/.exec(headers.get("content-type") ?? "")?.[1];
-  const parts: Record<string, string> = {};
-  for (const part of boundary ? body.split(`--${boundary}`) : []) {
-    const [partHead = "", ...partRest] = part.replace(/^\r\n/, "").split("\r\n\r\n");
-    const type = /content-type:\s*([^;\r\n]+)/i.exec(partHead)?.[1]?.trim();
-    if (!type) continue;
-    const encoding = /content-transfer-encoding:\s*(\S+)/i.exec(partHead)?.[1]?.toLowerCase();
-    const content = partRest.join("\r\n\r\n");
-    parts[type] =
-      encoding === "base64"
-        ? Buffer.from(content.replace(/\s+/g, ""), "base64").toString("utf8")
-        : encoding === "quoted-printable"
-          ? Buffer.from(
-              content
-                .replace(/=\r\n/g, "")
-                .replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
-              "latin1",
-            ).toString("utf8")
-          : content;
-  }
-  return { headers, text: parts["text/plain"] ?? "", html: parts["text/html"] ?? "" };
-}
 
 async function waitForMail(to: string) {
   for (let i = 0; i < 100; i++) {
