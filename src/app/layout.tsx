@@ -1,22 +1,27 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
 import "./globals.css";
 import { TRPCReactProvider } from "@/trpc/react";
 
-export const metadata: Metadata = {
-  title: { default: "SalesMix", template: "%s · SalesMix" },
-  description:
-    "Compare your sales team's inside/outside mix, pay, quota and activity with published benchmarks, and plan the shift to hybrid.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("meta");
+  return { title: { default: "SalesMix", template: "%s · SalesMix" }, description: t("description") };
+}
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // Every page renders per request: the CSP nonce (src/proxy.ts) is new each time, and Next.js can only put it
   // on the scripts of a page it renders now, never on a prerendered one.
   await connection();
+  const locale = await getLocale();
+  // The provider hands client components the messages of this request's locale only (src/server/i18n/request.ts).
   return (
-    <html lang="en">
+    <html lang={locale}>
       <body className="min-h-screen">
-        <TRPCReactProvider>{children}</TRPCReactProvider>
+        <NextIntlClientProvider>
+          <TRPCReactProvider>{children}</TRPCReactProvider>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

@@ -3,9 +3,12 @@ import { useState } from "react";
 import Link from "next/link";
 import { signOut } from "next-auth/react";
 import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useTRPC } from "@/trpc/react";
+import { LocaleSwitcher } from "./LocaleSwitcher";
 
 export function UserMenu({ name, email }: { name: string; email: string }) {
+  const t = useTranslations("userMenu");
   const trpc = useTRPC();
   const everywhere = useMutation(trpc.auth.signOutEverywhere.mutationOptions());
   const [busy, setBusy] = useState(false);
@@ -26,8 +29,11 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
           href="/account"
           className="block w-full rounded px-3 py-2 text-left text-sm hover:bg-gray-100 dark:hover:bg-gray-800"
         >
-          Account and sessions
+          {t("account")}
         </Link>
+        <div className="px-3 py-2">
+          <LocaleSwitcher />
+        </div>
         <button
           type="button"
           disabled={busy}
@@ -37,7 +43,7 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
             await signOut({ redirectTo: "/signin" });
           }}
         >
-          Sign out
+          {t("signOut")}
         </button>
         <button
           type="button"
@@ -49,7 +55,7 @@ export function UserMenu({ name, email }: { name: string; email: string }) {
             await signOut({ redirectTo: "/signin" });
           }}
         >
-          Sign out on all devices
+          {t("signOutEverywhere")}
         </button>
       </div>
     </details>

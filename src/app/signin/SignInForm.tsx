@@ -4,25 +4,23 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useTRPC } from "@/trpc/react";
 import { errorMessage } from "@/trpc/errors";
 import { Field, FormError } from "@/components/Field";
 import { signInSchema } from "@/lib/validation/auth";
 import { fieldErrors } from "@/lib/validation/form";
 
-const MESSAGES: Record<string, string> = {
-  invalid_credentials: "That email and password don't match an account. Check both and try again.",
-  rate_limited: "Too many sign-in attempts. Wait a few minutes and try again.",
-  throttled:
-    "Too many wrong passwords for this account from this device: wait a few minutes before trying again, or get a sign-in link by email.",
-  unverified:
-    "Confirm your email address first: open the link we sent when you signed up, or get a new link by email.",
-};
+/** Auth.js's refusal codes (src/server/auth), each with its message under signIn.errors. */
+const REFUSALS = ["invalid_credentials", "rate_limited", "throttled", "unverified"] as const;
+type Refusal = (typeof REFUSALS)[number];
+const isRefusal = (code: string): code is Refusal => (REFUSALS as readonly string[]).includes(code);
 /** Refusals after which a sign-in link by email is offered. */
 const OFFER_LINK = new Set(["throttled", "unverified"]);
 
 export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl: string; defaultEmail?: string }) {
   const router = useRouter();
+  const t = useTranslations("signIn");
   const trpc = useTRPC();
   const requestLink = useMutation(trpc.auth.requestSignInLink.mutationOptions());
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -44,7 +42,7 @@ export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl: string;
     setPending(false);
     if (!result || result.error) {
       const code = result?.code ?? "";
-      setFormError(MESSAGES[code] ?? MESSAGES.invalid_credentials ?? null);
+      setFormError(t(`errors.${isRefusal(code) ? code : "invalid_credentials"}`));
       setLinkFor(OFFER_LINK.has(code) ? String(data.email ?? "") : null);
       return;
     }
@@ -56,7 +54,7 @@ export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl: string;
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       <FormError message={formError} />
       <Field
-        label="Work email"
+        label={t("email")}
         name="email"
         type="email"
         autoComplete="email"
@@ -64,14 +62,14 @@ export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl: string;
         error={errors.email}
       />
       <Field
-        label="Password"
+        label={t("password")}
         name="password"
         type="password"
         autoComplete="current-password"
         error={errors.password}
       />
       <button type="submit" className="btn-primary w-full" disabled={pending}>
-        {pending ? "Signing in…" : "Sign in"}
+        {pending ? t("submitting") : t("submit")}
       </button>
       {linkFor ? (
         <button
@@ -81,15 +79,13 @@ export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl: string;
           onClick={async () => {
             try {
               await requestLink.mutateAsync({ email: linkFor });
-              setLinkNotice(
-                `If ${linkFor} has an account, a sign-in link is on its way. It works once, for 15 minutes.`,
-              );
+              setLinkNotice(t("linkSent", { email: linkFor }));
             } catch (err) {
               setLinkNotice(errorMessage(err));
             }
           }}
         >
-          Email me a sign-in link
+          {t("emailLink")}
         </button>
       ) : null}
       <p role="status" className="text-sm text-gray-700 empty:hidden dark:text-gray-300">
@@ -97,16 +93,16 @@ export function SignInForm({ callbackUrl, defaultEmail }: { callbackUrl: string;
       </p>
       <p className="text-sm">
         <Link className="link" href="/forgot-password">
-          Forgot your password?
+          {t("forgot")}
         </Link>
       </p>
       <p className="text-sm text-gray-700 dark:text-gray-300">
-        New to SalesMix?{" "}
+        {t("newHere")}{" "}
         <Link
           className="link"
           href={`/signup${callbackUrl !== "/" ? `?callbackUrl=${encodeURIComponent(callbackUrl)}` : ""}`}
         >
-          Create an account
+          {t("createAccount")}
         </Link>
       </p>
     </form>

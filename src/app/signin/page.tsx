@@ -1,9 +1,13 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { AuthShell } from "@/components/AuthShell";
+import { LocaleSwitcher } from "@/components/LocaleSwitcher";
 import { safeCallbackUrl } from "@/lib/safe-redirect";
 import { SignInForm } from "./SignInForm";
 
-export const metadata: Metadata = { title: "Sign in" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("signIn"))("metaTitle") };
+}
 
 export default async function SignInPage({
   searchParams,
@@ -12,8 +16,9 @@ export default async function SignInPage({
 }) {
   const params = await searchParams;
   const email = typeof params.email === "string" ? params.email : undefined;
+  const t = await getTranslations("signIn");
   return (
-    <AuthShell title="Sign in to SalesMix">
+    <AuthShell title={t("title")} aside={<LocaleSwitcher />}>
       <SignInForm callbackUrl={safeCallbackUrl(params.callbackUrl)} defaultEmail={email} />
     </AuthShell>
   );

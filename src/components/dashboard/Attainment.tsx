@@ -1,7 +1,7 @@
 "use client";
 import type { RoleMetrics, RoleScope } from "@/lib/benchmarks";
 import { LazyAttainmentChart } from "./Charts";
-import { fmtMetric, fmtShare } from "./format";
+import { useFormat, useMetricText } from "./format";
 
 const ROLE_LABEL: Record<RoleScope, string> = {
   inside: "Inside",
@@ -11,6 +11,8 @@ const ROLE_LABEL: Record<RoleScope, string> = {
 };
 
 export function Attainment({ byRole }: { byRole: Record<RoleScope, RoleMetrics> }) {
+  const f = useFormat();
+  const metricText = useMetricText();
   const data = byRole.all.attainmentDistribution.map((b) => ({ bucket: b.label, Reps: b.count }));
   return (
     <section className="card" aria-labelledby="attainment-title" data-testid="attainment">
@@ -38,7 +40,7 @@ export function Attainment({ byRole }: { byRole: Record<RoleScope, RoleMetrics> 
         {(["inside", "hybrid", "outside"] as const).map((r, i) => (
           <span key={r}>
             {i ? " · " : ""}
-            {ROLE_LABEL[r]} {fmtMetric(byRole[r].shareAtOrAboveQuota, fmtShare)}
+            {ROLE_LABEL[r]} {metricText(byRole[r].shareAtOrAboveQuota, f.share)}
           </span>
         ))}
       </p>

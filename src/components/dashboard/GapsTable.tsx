@@ -2,19 +2,19 @@ import { ScrollRegion } from "./ScrollRegion";
 import type { Gap } from "@/lib/benchmarks";
 import { ArticleSource } from "./SourceTag";
 import { StatusBadge } from "./StatusBadge";
-import { fmtMoney, fmtPoints, fmtPremium, fmtShare } from "./format";
+import { useFormat, type Formatter } from "./format";
 
-function formatValue(gap: Gap, v: number | null, currency: string) {
+function formatValue(f: Formatter, gap: Gap, v: number | null, currency: string) {
   if (v === null) return "—";
-  if (gap.kind === "cohort_ratio") return fmtPremium(v);
-  return gap.figureId.startsWith("pay.") ? fmtMoney(v, currency) : fmtShare(v);
+  if (gap.kind === "cohort_ratio") return f.premium(v);
+  return gap.figureId.startsWith("pay.") ? f.money(v, currency) : f.share(v);
 }
 
-function formatDifference(gap: Gap, currency: string) {
+function formatDifference(f: Formatter, gap: Gap, currency: string) {
   if (gap.absoluteDifference === null) return "—";
   if (gap.kind === "cohort_ratio" || !gap.figureId.startsWith("pay."))
-    return fmtPoints(gap.absoluteDifference);
-  return `${gap.absoluteDifference >= 0 ? "+" : "−"}${fmtMoney(Math.abs(gap.absoluteDifference), currency)}`;
+    return f.points(gap.absoluteDifference);
+  return `${gap.absoluteDifference >= 0 ? "+" : "−"}${f.money(Math.abs(gap.absoluteDifference), currency)}`;
 }
 
 /** Every comparison with the article for one topic: your value, the benchmark, the difference and the status. */
@@ -29,6 +29,7 @@ export function GapsTable({
   currency: string;
   testId: string;
 }) {
+  const f = useFormat();
   if (gaps.length === 0) return null;
   return (
     <section className="card" aria-labelledby={`${testId}-title`} data-testid={testId}>
@@ -75,7 +76,7 @@ export function GapsTable({
                 <td className="py-2 pr-2 text-right tabular-nums">
                   {g.status === "insufficient" && g.insufficient
                     ? `not enough data (needs ${g.insufficient.needed} reps)`
-                    : formatValue(g, g.orgValue, currency)}
+                    : formatValue(f, g, g.orgValue, currency)}
                 </td>
                 <td className="py-2 pr-2 text-right">
                   <span className="block tabular-nums">{g.benchmark.display}</span>
@@ -84,7 +85,7 @@ export function GapsTable({
                     note={g.benchmark.isEstimate ? "estimate" : g.benchmark.isFallback ? "fallback" : null}
                   />
                 </td>
-                <td className="py-2 pr-2 text-right tabular-nums">{formatDifference(g, currency)}</td>
+                <td className="py-2 pr-2 text-right tabular-nums">{formatDifference(f, g, currency)}</td>
                 <td className="py-2">
                   <StatusBadge status={g.status} assessment={g.assessment} />
                   <span className="mt-1 block text-xs text-gray-600 dark:text-gray-400">

@@ -1,7 +1,7 @@
 import type { Gap } from "@/lib/benchmarks";
 import { ArticleSource, YourDataTag } from "./SourceTag";
 import { StatusBadge } from "./StatusBadge";
-import { fmtCount, fmtMoney, fmtPoints, fmtShare } from "./format";
+import { useFormat } from "./format";
 
 interface KpiProps {
   title: string;
@@ -60,19 +60,20 @@ export function KpiCards({
   oteGap: Gap | null;
   currency: string;
 }) {
+  const f = useFormat();
   const bandIsOutside = bandGap?.figureId === "mix.outside_share.large";
   return (
     <section aria-label="Key figures" className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
       <Kpi
         testId="kpi-reps"
         title="Reps in this upload"
-        value={fmtCount(headCount.total)}
+        value={f.count(headCount.total)}
         footnote={`${headCount.inside} inside · ${headCount.hybrid} hybrid · ${headCount.outside} outside`}
       />
       <Kpi
         testId="kpi-inside-share"
         title={bandIsOutside ? "Outside (field) share" : "Inside share"}
-        value={bandGap?.orgValue != null ? fmtShare(bandGap.orgValue) : "—"}
+        value={bandGap?.orgValue != null ? f.share(bandGap.orgValue) : "—"}
         benchmark={
           bandGap
             ? {
@@ -82,7 +83,7 @@ export function KpiCards({
               }
             : null
         }
-        delta={bandGap?.absoluteDifference != null ? fmtPoints(bandGap.absoluteDifference) : null}
+        delta={bandGap?.absoluteDifference != null ? f.points(bandGap.absoluteDifference) : null}
         gap={bandGap}
         footnote={
           bandGap
@@ -93,19 +94,19 @@ export function KpiCards({
       <Kpi
         testId="kpi-at-quota"
         title="Reps at or above quota"
-        value={quotaGap?.orgValue != null ? fmtShare(quotaGap.orgValue) : "—"}
+        value={quotaGap?.orgValue != null ? f.share(quotaGap.orgValue) : "—"}
         benchmark={quotaGap ? { text: quotaGap.benchmark.display, figureId: quotaGap.figureId } : null}
-        delta={quotaGap?.absoluteDifference != null ? fmtPoints(quotaGap.absoluteDifference) : null}
+        delta={quotaGap?.absoluteDifference != null ? f.points(quotaGap.absoluteDifference) : null}
         gap={quotaGap}
         footnote={insufficientNote(quotaGap)}
       />
       <Kpi
         testId="kpi-inside-ote"
         title="Average OTE, inside reps"
-        value={oteGap?.orgValue != null ? fmtMoney(oteGap.orgValue, currency) : "—"}
+        value={oteGap?.orgValue != null ? f.money(oteGap.orgValue, currency) : "—"}
         benchmark={oteGap ? { text: oteGap.benchmark.display, figureId: oteGap.figureId } : null}
         delta={
-          oteGap?.relativeDifference != null ? fmtPoints(oteGap.relativeDifference).replace("pts", "%") : null
+          oteGap?.relativeDifference != null ? f.points(oteGap.relativeDifference).replace("pts", "%") : null
         }
         gap={oteGap}
         footnote={

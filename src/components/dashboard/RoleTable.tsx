@@ -1,6 +1,6 @@
 import { ScrollRegion } from "./ScrollRegion";
 import type { Metric, RoleMetrics, RoleScope } from "@/lib/benchmarks";
-import { fmtMoney, fmtNumber, fmtShare } from "./format";
+import { useFormat } from "./format";
 
 const ROWS: { label: string; get: (r: RoleMetrics) => Metric; kind: "money" | "number" | "share" }[] = [
   { label: "Calls per rep", get: (r) => r.averages.calls, kind: "number" },
@@ -38,14 +38,15 @@ export function RoleTable({
   currency: string;
   minReps: number;
 }) {
+  const f = useFormat();
   const format = (m: Metric, kind: "money" | "number" | "share") => {
     if (m.kind === "insufficient")
       return <span className="text-xs text-gray-600 dark:text-gray-400">not enough data</span>;
     return kind === "money"
-      ? fmtMoney(m.value, currency)
+      ? f.money(m.value, currency)
       : kind === "share"
-        ? fmtShare(m.value)
-        : fmtNumber(m.value);
+        ? f.share(m.value)
+        : f.number(m.value);
   };
   return (
     <section className="card" aria-labelledby="roles-title" data-testid="role-table">

@@ -1,6 +1,6 @@
 import { ScrollRegion } from "./ScrollRegion";
 import type { SalesModelClassification } from "@/lib/benchmarks";
-import { fmtMoney, fmtNumber, methodologyHref } from "./format";
+import { methodologyHref, useFormat } from "./format";
 import Link from "next/link";
 
 const MODEL_TEXT = {
@@ -32,6 +32,7 @@ export function SalesModelCard({
   classification: SalesModelClassification;
   currency: string;
 }) {
+  const f = useFormat();
   const model = MODEL_TEXT[classification.model];
   return (
     <section className="card" aria-labelledby="model-title" data-testid="sales-model">
@@ -74,12 +75,12 @@ export function SalesModelCard({
                   {e.value === null
                     ? "—"
                     : e.criterion === "deal_size"
-                      ? fmtMoney(e.value, currency)
+                      ? f.money(e.value, currency)
                       : e.criterion === "sales_cycle"
-                        ? `${fmtNumber(e.value)} days`
+                        ? `${f.number(e.value)} days`
                         : e.criterion === "customer_employees"
-                          ? `${fmtNumber(e.value)} employees`
-                          : fmtNumber(e.value)}
+                          ? `${f.number(e.value)} employees`
+                          : f.number(e.value)}
                 </td>
                 <td className="py-1 pr-2">{SOURCE_TEXT[e.source]}</td>
                 <td className="py-1 pr-2">{e.verdict === "unknown" ? "—" : e.verdict}</td>

@@ -2,7 +2,7 @@
 import { useId, useMemo, useState } from "react";
 import { whatIf, type MixShift, type TeamSummary } from "@/lib/benchmarks";
 import type { OrgProfile } from "@/lib/team/types";
-import { fmtMoney, fmtPoints, fmtPremium, fmtShare } from "./format";
+import { useFormat } from "./format";
 
 const MOVES: { key: keyof MixShift; label: string; from: "inside" | "outside" | "hybrid" }[] = [
   { key: "outsideToInside", label: "Outside → inside", from: "outside" },
@@ -48,6 +48,7 @@ function Slider({
 
 /** Runs the engine's what-if in the browser: every slider move recomputes at once, with no request. */
 export function WhatIf({ summary, profile }: { summary: TeamSummary; profile: OrgProfile }) {
+  const f = useFormat();
   const [shift, setShift] = useState<
     Required<Pick<MixShift, "outsideToInside" | "outsideToHybrid" | "insideToOutside">>
   >({
@@ -84,8 +85,8 @@ export function WhatIf({ summary, profile }: { summary: TeamSummary; profile: Or
             />
           ))}
           <p className="text-xs text-gray-600 dark:text-gray-400">
-            Target inside share for your band and model: {fmtShare(result.target.range.low)}–
-            {fmtShare(result.target.range.high)}. {result.target.range.rationale}
+            Target inside share for your band and model: {f.share(result.target.range.low)}–
+            {f.share(result.target.range.high)}. {result.target.range.rationale}
           </p>
         </div>
         <div aria-live="polite" className="space-y-3 text-sm">
@@ -101,26 +102,26 @@ export function WhatIf({ summary, profile }: { summary: TeamSummary; profile: Or
             </dd>
             <dt className="text-gray-600 dark:text-gray-400">Inside share</dt>
             <dd className="tabular-nums" data-testid="what-if-inside-share">
-              {fmtShare(result.before.insideShare)} → <strong>{fmtShare(result.after.insideShare)}</strong>
+              {f.share(result.before.insideShare)} → <strong>{f.share(result.after.insideShare)}</strong>
             </dd>
             <dt className="text-gray-600 dark:text-gray-400">Gap to band benchmark</dt>
             <dd className="tabular-nums">
               {gapBefore?.absoluteDifference != null && gapAfter?.absoluteDifference != null
-                ? `${fmtPoints(gapBefore.absoluteDifference)} → ${fmtPoints(gapAfter.absoluteDifference)}`
+                ? `${f.points(gapBefore.absoluteDifference)} → ${f.points(gapAfter.absoluteDifference)}`
                 : "no band benchmark (set revenue)"}
             </dd>
             <dt className="text-gray-600 dark:text-gray-400">Yearly base pay change</dt>
             <dd className="tabular-nums">
               {result.payCost.baseSalary.totalDelta === null
                 ? "—"
-                : fmtMoney(result.payCost.baseSalary.totalDelta, currency)}
+                : f.money(result.payCost.baseSalary.totalDelta, currency)}
               {result.payCost.baseSalary.usesArticleFallback ? " (uses the article's figures)" : ""}
             </dd>
             <dt className="text-gray-600 dark:text-gray-400">Yearly OTE change</dt>
             <dd className="tabular-nums">
               {result.payCost.ote.totalDelta === null
                 ? "—"
-                : fmtMoney(result.payCost.ote.totalDelta, currency)}
+                : f.money(result.payCost.ote.totalDelta, currency)}
               {result.payCost.ote.usesArticleFallback ? " (uses the article's figures)" : ""}
             </dd>
           </dl>
@@ -131,7 +132,7 @@ export function WhatIf({ summary, profile }: { summary: TeamSummary; profile: Or
               .map((p) => (
                 <li key={p.measure} className="text-xs">
                   <strong>Projection</strong> · {p.label}{" "}
-                  {p.relativeChange !== null ? `(${fmtPremium(p.relativeChange)})` : ""}
+                  {p.relativeChange !== null ? `(${f.premium(p.relativeChange)})` : ""}
                 </li>
               ))}
           </ul>

@@ -1,5 +1,5 @@
 import type { CapacityResult, RoleCapacity, Sum } from "@/lib/planner";
-import { fmtCount, fmtMoney } from "@/components/dashboard/format";
+import { useFormat, type Formatter } from "@/components/dashboard/format";
 
 const ROWS: {
   key: keyof Omit<RoleCapacity, "headCount" | "movedIn">;
@@ -16,9 +16,9 @@ const ROWS: {
 ];
 const SCOPES = ["inside", "hybrid", "outside", "total"] as const;
 
-function cell(s: Sum, kind: "money" | "ratio", currency: string) {
+function cell(f: Formatter, s: Sum, kind: "money" | "ratio", currency: string) {
   if (s.value === null) return <span className="text-gray-600 dark:text-gray-400">not enough data</span>;
-  return kind === "money" ? fmtMoney(s.value, currency) : (Math.round(s.value * 100) / 100).toFixed(2);
+  return kind === "money" ? f.money(s.value, currency) : f.fixed(s.value, 2);
 }
 
 /** Capacity and cost per role, before and after the moves, from the user's rows. */
@@ -31,6 +31,7 @@ export function CapacityTable({
   after: CapacityResult;
   currency: string;
 }) {
+  const f = useFormat();
   const role = (c: CapacityResult, scope: (typeof SCOPES)[number]) =>
     scope === "total" ? c.total : c.byRole[scope];
   return (
@@ -56,7 +57,7 @@ export function CapacityTable({
               </th>
               {SCOPES.map((s) => (
                 <td key={s} className="py-1 pr-3 tabular-nums" data-testid={`heads-${s}`}>
-                  {fmtCount(role(before, s).headCount)} → {fmtCount(role(after, s).headCount)}
+                  {f.count(role(before, s).headCount)} → {f.count(role(after, s).headCount)}
                   {role(after, s).movedIn > 0 ? ` (${role(after, s).movedIn} moved in)` : ""}
                 </td>
               ))}
@@ -68,8 +69,8 @@ export function CapacityTable({
                 </th>
                 {SCOPES.map((s) => (
                   <td key={s} className="py-1 pr-3 tabular-nums" data-testid={`${r.key}-${s}`}>
-                    {cell(role(before, s)[r.key], r.kind, currency)} →{" "}
-                    {cell(role(after, s)[r.key], r.kind, currency)}
+                    {cell(f, role(before, s)[r.key], r.kind, currency)} →{" "}
+                    {cell(f, role(after, s)[r.key], r.kind, currency)}
                     <span className="block text-xs text-gray-600 dark:text-gray-400">
                       {role(after, s)[r.key].reps} reps with the fields
                     </span>

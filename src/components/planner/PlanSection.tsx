@@ -11,7 +11,7 @@ import {
   type QuarterlyPlan,
 } from "@/lib/planner";
 import { REP_ROLES, type RepRole } from "@/lib/team/types";
-import { fmtMoney, fmtNumber, fmtShare } from "@/components/dashboard/format";
+import { useFormat } from "@/components/dashboard/format";
 
 const LazyPlanChart = dynamic(() => import("./PlanChart"), {
   ssr: false,
@@ -146,6 +146,7 @@ export function PlanView({
   range: { low: number; high: number };
   currency: string;
 }) {
+  const f = useFormat();
   const points = plan.quarters.map((q) => ({
     quarter: q.quarter === 0 ? "Start" : `Q${q.quarter}`,
     Inside: Math.round(q.byRole.inside.headCount * 10) / 10,
@@ -172,7 +173,7 @@ export function PlanView({
                 Outside
               </th>
               <th scope="col" className="pr-3">
-                Inside share (target {fmtShare(range.low)}–{fmtShare(range.high)})
+                Inside share (target {f.share(range.low)}–{f.share(range.high)})
               </th>
               <th scope="col" className="pr-3">
                 Ramped capacity
@@ -188,22 +189,22 @@ export function PlanView({
                 <th scope="row" className="pr-3 text-left font-normal">
                   {q.quarter === 0 ? "Start" : `Q${q.quarter}`}
                 </th>
-                <td className="pr-3">{fmtNumber(q.byRole.inside.headCount)}</td>
-                <td className="pr-3">{fmtNumber(q.byRole.hybrid.headCount)}</td>
-                <td className="pr-3">{fmtNumber(q.byRole.outside.headCount)}</td>
+                <td className="pr-3">{f.number(q.byRole.inside.headCount)}</td>
+                <td className="pr-3">{f.number(q.byRole.hybrid.headCount)}</td>
+                <td className="pr-3">{f.number(q.byRole.outside.headCount)}</td>
                 <td className="pr-3" data-testid={`plan-share-${q.quarter}`}>
-                  {fmtShare(q.insideShare)}{" "}
+                  {f.share(q.insideShare)}{" "}
                   {q.inRange === null
                     ? ""
                     : q.inRange
                       ? "(in range)"
-                      : `(${fmtNumber((q.gapToRange ?? 0) * 100)} pts off)`}
+                      : `(${f.number((q.gapToRange ?? 0) * 100)} pts off)`}
                 </td>
                 <td className="pr-3">
-                  {q.total.capacity === null ? "not enough data" : fmtMoney(q.total.capacity, currency)}
+                  {q.total.capacity === null ? "not enough data" : f.money(q.total.capacity, currency)}
                 </td>
                 <td className="pr-3">
-                  {q.total.oteCost === null ? "not enough data" : fmtMoney(q.total.oteCost, currency)}
+                  {q.total.oteCost === null ? "not enough data" : f.money(q.total.oteCost, currency)}
                 </td>
               </tr>
             ))}

@@ -13,7 +13,7 @@ import {
   type RepMove,
 } from "@/lib/planner";
 import type { RepRole } from "@/lib/team/types";
-import { fmtMoney, fmtShare, methodologyHref } from "@/components/dashboard/format";
+import { methodologyHref, useFormat } from "@/components/dashboard/format";
 import { CapacityTable } from "./CapacityTable";
 import {
   AssumptionsForm,
@@ -83,6 +83,7 @@ export function Planner({
   initialScenarios: ScenarioView[];
   canManage: boolean;
 }) {
+  const f = useFormat();
   const candidates = useMemo(
     () =>
       namedCandidates(
@@ -141,8 +142,8 @@ export function Planner({
         </h2>
         {rec?.mix ? (
           <p className="text-sm">
-            Inside share now {fmtShare(rec.mix.currentInsideShare)}; target {fmtShare(data.range.low)}–
-            {fmtShare(data.range.high)} ({data.range.anchor.label}). {data.range.rationale}
+            Inside share now {f.share(rec.mix.currentInsideShare)}; target {f.share(data.range.low)}–
+            {f.share(data.range.high)} ({data.range.anchor.label}). {data.range.rationale}
           </p>
         ) : null}
         <p className="text-sm" data-testid="candidates-note">
@@ -190,13 +191,12 @@ export function Planner({
           Capacity and cost
         </h2>
         <p className="text-sm" data-testid="capacity-summary">
-          Quota capacity {fmtMoney(result.before.total.capacity.value, data.currency)} →{" "}
+          Quota capacity {f.money(result.before.total.capacity.value, data.currency)} →{" "}
           <strong data-testid="capacity-after">
-            {fmtMoney(result.after.total.capacity.value, data.currency)}
+            {f.money(result.after.total.capacity.value, data.currency)}
           </strong>
-          ; OTE cost {fmtMoney(result.before.total.oteCost.value, data.currency)} →{" "}
-          <strong data-testid="ote-after">{fmtMoney(result.after.total.oteCost.value, data.currency)}</strong>
-          .
+          ; OTE cost {f.money(result.before.total.oteCost.value, data.currency)} →{" "}
+          <strong data-testid="ote-after">{f.money(result.after.total.oteCost.value, data.currency)}</strong>.
         </p>
         <CapacityTable before={result.before} after={result.after} currency={data.currency} />
       </section>
@@ -208,7 +208,7 @@ export function Planner({
         <p className="text-sm">
           From the team after the ticked moves; add hires per quarter to reach the mix without moving anyone.
           {last
-            ? ` After ${last.quarter} quarters: inside share ${fmtShare(last.insideShare)}${last.inRange ? ", in the target range" : ""}.`
+            ? ` After ${last.quarter} quarters: inside share ${f.share(last.insideShare)}${last.inRange ? ", in the target range" : ""}.`
             : ""}
         </p>
         <AssumptionsForm draft={draft} onChange={onDraft} error={assumptionError} />

@@ -1,4 +1,4 @@
-import { fmtMoney, fmtNumber, fmtShare } from "@/components/dashboard/format";
+import { useFormat } from "@/components/dashboard/format";
 import { CapacityTable } from "./CapacityTable";
 import type { RouterOutputs } from "@/trpc/types";
 
@@ -6,6 +6,7 @@ type EvaluatedScenario = RouterOutputs["scenarios"]["evaluate"];
 
 /** A saved scenario on the report page: what it moves, capacity and cost before and after, and its plan. */
 export function ReportScenario({ evaluated }: { evaluated: EvaluatedScenario }) {
+  const f = useFormat();
   const { scenario, result, range, currency } = evaluated;
   return (
     <section
@@ -39,7 +40,7 @@ export function ReportScenario({ evaluated }: { evaluated: EvaluatedScenario }) 
                     Reps (inside / hybrid / outside)
                   </th>
                   <th scope="col" className="pr-3">
-                    Inside share (target {fmtShare(range.low)}–{fmtShare(range.high)})
+                    Inside share (target {f.share(range.low)}–{f.share(range.high)})
                   </th>
                   <th scope="col" className="pr-3">
                     Ramped capacity
@@ -56,17 +57,17 @@ export function ReportScenario({ evaluated }: { evaluated: EvaluatedScenario }) 
                       {q.quarter === 0 ? "Start" : `Q${q.quarter}`}
                     </th>
                     <td className="pr-3">
-                      {fmtNumber(q.byRole.inside.headCount)} / {fmtNumber(q.byRole.hybrid.headCount)} /{" "}
-                      {fmtNumber(q.byRole.outside.headCount)}
+                      {f.number(q.byRole.inside.headCount)} / {f.number(q.byRole.hybrid.headCount)} /{" "}
+                      {f.number(q.byRole.outside.headCount)}
                     </td>
                     <td className="pr-3">
-                      {fmtShare(q.insideShare)} {q.inRange ? "(in range)" : ""}
+                      {f.share(q.insideShare)} {q.inRange ? "(in range)" : ""}
                     </td>
                     <td className="pr-3">
-                      {q.total.capacity === null ? "not enough data" : fmtMoney(q.total.capacity, currency)}
+                      {q.total.capacity === null ? "not enough data" : f.money(q.total.capacity, currency)}
                     </td>
                     <td className="pr-3">
-                      {q.total.oteCost === null ? "not enough data" : fmtMoney(q.total.oteCost, currency)}
+                      {q.total.oteCost === null ? "not enough data" : f.money(q.total.oteCost, currency)}
                     </td>
                   </tr>
                 ))}

@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { runPlanner, type ScenarioContent } from "@/lib/planner";
 import { useTRPC } from "@/trpc/react";
 import { errorMessage } from "@/trpc/errors";
-import { fmtMoney, fmtNumber, fmtShare } from "@/components/dashboard/format";
+import { useFormat } from "@/components/dashboard/format";
 import type { RouterOutputs } from "@/trpc/types";
 
 type PlannerData = RouterOutputs["scenarios"]["plannerData"];
@@ -13,6 +13,7 @@ type ScenarioView = RouterOutputs["scenarios"]["get"];
 const MAX_COMPARED = 3;
 
 function Comparison({ data, scenarios }: { data: PlannerData; scenarios: ScenarioView[] }) {
+  const f = useFormat();
   const rows = scenarios.map((s) => ({
     s,
     r:
@@ -25,12 +26,12 @@ function Comparison({ data, scenarios }: { data: PlannerData; scenarios: Scenari
     v === null
       ? "not enough data"
       : kind === "money"
-        ? fmtMoney(v, data.currency)
+        ? f.money(v, data.currency)
         : kind === "share"
-          ? fmtShare(v)
+          ? f.share(v)
           : kind === "ratio"
             ? v.toFixed(2)
-            : fmtNumber(v);
+            : f.number(v);
   const lines: { label: string; value: (r: NonNullable<(typeof rows)[number]["r"]>) => string }[] = [
     { label: "Reps moved", value: (r) => String(r.after.moved) },
     {
@@ -54,7 +55,7 @@ function Comparison({ data, scenarios }: { data: PlannerData; scenarios: Scenari
       value: (r) => {
         const x = r.plan.quarters[q];
         return x
-          ? `${cell(x.insideShare, "share")}${x.inRange ? " (in range)" : x.gapToRange !== null ? ` (${fmtNumber(x.gapToRange * 100)} pts off)` : ""}`
+          ? `${cell(x.insideShare, "share")}${x.inRange ? " (in range)" : x.gapToRange !== null ? ` (${f.number(x.gapToRange * 100)} pts off)` : ""}`
           : "—";
       },
     });

@@ -1,23 +1,21 @@
-/** Plain-text number formats for reasons and titles (the UI formats its own cells). */
+/** Plain-text number formats for reasons and titles, in English (src/lib/format is the one formatter). */
+import { formatter } from "@/lib/format";
 
-const wholeNumber = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+const en = formatter("en");
 
-/** 0.455 → "45.5 %". */
+/** 0.455 → "45.5%". */
 export function formatShare(share: number): string {
-  return `${(Math.round(share * 1000) / 10).toString()} %`;
+  return en.share(share);
 }
 
-/** 0.425 → "+42.5 %", -0.1 → "−10 %". */
+/** 0.425 → "+42.5%", -0.1 → "−10%". */
 export function formatPremium(premium: number): string {
-  const points = Math.round(premium * 1000) / 10;
-  return points < 0 ? `−${Math.abs(points).toString()} %` : `+${points.toString()} %`;
+  return en.premium(premium);
 }
 
-/** 42833 with USD → "$42,833"; other currencies → "42,833 EUR". */
+/** 42833 with USD → "$42,833"; other currencies as Intl writes them ("€42,833"), an unknown code → "42,833 XYZ". */
 export function formatMoney(amount: number, currency: string): string {
-  const sign = amount < 0 ? "−" : "";
-  const digits = wholeNumber.format(Math.abs(amount));
-  return currency.trim().toUpperCase() === "USD" ? `${sign}$${digits}` : `${sign}${digits} ${currency}`;
+  return en.money(amount, currency.trim().toUpperCase());
 }
 
 export function plural(count: number, one: string, many: string): string {

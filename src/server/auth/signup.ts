@@ -10,6 +10,7 @@ import { hashPassword } from "./password";
 import { assertStrongPassword } from "./password-strength";
 import { issueAccountToken } from "./tokens";
 import { alreadyRegisteredMessage, sendAccountEmail, verifyEmailMessage } from "./account-email";
+import type { Locale } from "@/lib/i18n/locales";
 import { signUpSchema, type SignUpInput } from "@/lib/validation/auth";
 import { acceptInTx } from "../invitations/accept";
 import {
@@ -30,13 +31,20 @@ export interface AccountLinkOptions {
  * a failure at any step (a slug race, a lost connection) leaves nothing behind. Null when the email already has
  * an account (nothing is created).
  */
-export async function registerAccount(db: Db, rawInput: SignUpInput, meta: { ip?: string | null } = {}) {
+/** Where a sign-up came from: the client's address, and the interface language it was made in. */
+export interface SignUpMeta {
+  ip?: string | null;
+  /** Saved on the account: its emails and pages use it until the user picks another. */
+  locale?: Locale | null;
+}
+
+export async function registerAccount(db: Db, rawInput: SignUpInput, meta: SignUpMeta = {}) {
   const input = signUpSchema.parse(rawInput);
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const [user] = await tx
       .insert(users)
-      .values({ email: input.email, name: input.name, passwordHash })
+      .values({ email: input.email, name: input.name, passwordHash, locale: meta.locale ?? null })
       .onConflictDoNothing({ target: users.email })
       .returning({ id: users.id, email: users.email, name: users.name });
     if (!user) return null;
@@ -82,7 +90,7 @@ export async function createVerifiedAccount(db: Db, input: SignUpInput, meta: { 
 export async function signUp(
   db: Db,
   rawInput: SignUpInput,
-  meta: { ip?: string | null } = {},
+  meta: SignUpMeta = {},
   link: AccountLinkOptions = { appUrl: "http://localhost:3000" },
 ) {
   const input = signUpSchema.parse(rawInput);
@@ -114,11 +122,7 @@ export async function signUp(
  * mailbox) and accepts the invitation in the same transaction. No organization of their own is created; if the
  * invitation cannot be accepted (used, revoked, expired meanwhile), the user is not created either.
  */
-export async function signUpWithInvitation(
-  db: Db,
-  rawInput: InvitedSignUpInput,
-  meta: { ip?: string | null } = {},
-) {
+export async function signUpWithInvitation(db: Db, rawInput: InvitedSignUpInput, meta: SignUpMeta = {}) {
   const input = invitedSignUpSchema.parse(rawInput);
   const inv = await findInvitationByToken(db, input.token);
   if (!inv) throw new ServiceError("NOT_FOUND", INVALID_LINK_MESSAGE);
@@ -131,7 +135,13 @@ export async function signUpWithInvitation(
     // The link reached this mailbox: the address is verified by it.
     const [user] = await tx
       .insert(users)
-      .values({ email: inv.email, name: input.name, passwordHash, emailVerifiedAt: sql`now()` })
+      .values({
+        email: inv.email,
+        name: input.name,
+        passwordHash,
+        emailVerifiedAt: sql`now()`,
+        locale: meta.locale ?? null,
+      })
       .onConflictDoNothing({ target: users.email })
       .returning({ id: users.id, email: users.email, name: users.name });
     if (!user) {

@@ -136,7 +136,7 @@ describe("headlineSummary", () => {
     });
     expect(sentences).toHaveLength(5);
     expect(sentences[4]?.text).toBe(
-      "Since the upload of 2025-12-04: 2 reps joined, 1 left, 14 changed role, 0 changed team; the inside share moved from 32.5 % to 60 %.",
+      "Since the upload of 2025-12-04: 2 reps joined, 1 left, 14 changed role, 0 changed team; the inside share moved from 32.5% to 60%.",
     );
     expect(sentences[4]?.section).toBe("changes");
   });

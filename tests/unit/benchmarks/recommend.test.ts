@@ -95,7 +95,7 @@ describe("recommend", () => {
     const [first] = analyzeTeam(makeReps(1, "outside"), profile).recommendations;
     expect(first?.title).toBe("Convert 1 outside rep to hybrid");
     expect(first?.mix?.move.reps).toBe(0);
-    expect(first?.reasoning).toMatch(/Converting 1 rep brings it to 50 %\./);
+    expect(first?.reasoning).toMatch(/Converting 1 rep brings it to 50%\./);
   });
 
   it("asks for a team when there is none", () => {
@@ -113,7 +113,7 @@ describe("recommend", () => {
     expect(pay?.figureIds).toEqual(
       expect.arrayContaining(["pay.outside_ote_premium", "pay.inside_am.base", "quota.hit_rate"]),
     );
-    expect(pay?.reasoning).toMatch(/\+83\.3 %/); // 110,000 / 60,000 − 1
+    expect(pay?.reasoning).toMatch(/\+83\.3%/); // 110,000 / 60,000 − 1
   });
 
   it("flags activity gaps when inside reps call no more than outside reps", () => {

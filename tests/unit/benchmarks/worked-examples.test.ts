@@ -202,7 +202,7 @@ describe("worked example 3: a balanced mid-size company", () => {
     expect(keep?.mix?.move).toMatchObject({ direction: "none", reps: 0 });
     expect(keep?.mix?.range.low).toBeCloseTo(0.4095, 12); // 45.5 % fallback × 0.9
     expect(keep?.mix?.range.high).toBeCloseTo(0.55, 12);
-    expect(keep?.reasoning).toMatch(/50 %, within the target of 41 %–55 % inside/);
+    expect(keep?.reasoning).toMatch(/50%, within the target of 41%–55% inside/);
     expect(analysis.recommendations.some((r) => r.id === "mix.move_toward_target")).toBe(false);
     // Pay, quota and activity are on par or better, so none of those items appear.
     const ids = analysis.recommendations.map((r) => r.id);

@@ -48,7 +48,7 @@ describe("repFit: one line per criterion, each citing its id", () => {
     const l = line(repFit(rep(2, { remoteSellingPct: share })), "remote_share");
     expect(l.lean).toBe(lean);
     expect(l.ids).toEqual(["remote.outside_time_share"]);
-    expect(l.text).toContain("45.4 %");
+    expect(l.text).toContain("45.4%");
   });
 });
 

@@ -1,3 +1,4 @@
+import { browserLocale } from "../../i18n";
 import { z } from "zod";
 import { authedProcedure, createTRPCRouter, publicProcedure } from "../trpc";
 import { signUp } from "../../auth/signup";
@@ -28,7 +29,12 @@ export const authRouter = createTRPCRouter({
   /** Always "check your email": whether the address already had an account is told only to its mailbox. */
   signUp: publicProcedure.input(signUpSchema).mutation(async ({ ctx, input }) => {
     await consume("signUpIp", ctx.ip ?? "unknown");
-    await signUp(ctx.db, input, { ip: ctx.ip }, { appUrl: appBaseUrl(ctx.headers) });
+    await signUp(
+      ctx.db,
+      input,
+      { ip: ctx.ip, locale: browserLocale(ctx.headers) },
+      { appUrl: appBaseUrl(ctx.headers) },
+    );
     return { status: "check_email" as const, email: input.email.trim().toLowerCase() };
   }),
   requestPasswordReset: publicProcedure

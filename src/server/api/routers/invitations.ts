@@ -1,3 +1,4 @@
+import { browserLocale } from "../../i18n";
 import { z } from "zod";
 import { authedProcedure, createTRPCRouter, orgProcedure, publicProcedure } from "../trpc";
 import {
@@ -36,7 +37,10 @@ export const invitationsRouter = createTRPCRouter({
   /** Sign-up from a link: a new account with the invited email joins the organization; no org of its own. */
   signUp: publicProcedure.input(invitedSignUpSchema).mutation(async ({ ctx, input }) => {
     await consume("signUpIp", ctx.ip ?? "unknown");
-    const { user, organization } = await signUpWithInvitation(ctx.db, input, { ip: ctx.ip });
+    const { user, organization } = await signUpWithInvitation(ctx.db, input, {
+      ip: ctx.ip,
+      locale: browserLocale(ctx.headers),
+    });
     return { email: user.email, organizationSlug: organization.slug };
   }),
 });

@@ -21,6 +21,8 @@ export const users = pgTable(
     passwordHash: text("password_hash").notNull(),
     /** When the owner of the address proved it (a link from an email); null until then. */
     emailVerifiedAt: timestamp("email_verified_at", { withTimezone: true }),
+    /** The interface language the user chose ("en", "zh-CN"); null until they choose (then the browser's). */
+    locale: text("locale"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   // Emails are stored lower-cased (the check keeps it so), which makes the plain unique index case-insensitive.

@@ -5,7 +5,9 @@ import { requireOrgPage } from "@/trpc/org-page";
 import type { Moved } from "@/lib/benchmarks/compare";
 import { formatGapValue } from "@/lib/benchmarks/headline";
 import { ScrollRegion } from "@/components/dashboard/ScrollRegion";
-import { fmtMoney, fmtPoints, fmtShare, methodologyHref } from "@/components/dashboard/format";
+import { getLocale } from "next-intl/server";
+import { methodologyHref } from "@/components/dashboard/format";
+import { formatter } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Compare uploads" };
 
@@ -54,6 +56,7 @@ export default async function ComparePage({
   const { slug } = await params;
   const q = await searchParams;
   const { org, caller } = await requireOrgPage(slug);
+  const f = formatter(await getLocale());
   const list = await caller.imports.list({ orgSlug: slug, limit: 200 });
   const completed = list.items.filter((s) => s.status === "completed");
   const current = list.currentSnapshotId ?? completed[0]?.id ?? null;
@@ -78,8 +81,8 @@ export default async function ComparePage({
         })
       : null);
   const currency = org.currency;
-  const money = (v: number) => fmtMoney(v, currency);
-  const pts = (v: number | null) => fmtPoints(v);
+  const money = (v: number) => f.money(v, currency);
+  const pts = (v: number | null) => f.points(v);
 
   return (
     <div className="space-y-6" data-testid="compare">
@@ -254,25 +257,25 @@ export default async function ComparePage({
                   <MovedRow
                     label="Inside share (hybrid half)"
                     m={comparison.analysis.insideShare}
-                    format={fmtShare}
+                    format={f.share}
                     change={pts}
                   />
                   <MovedRow
                     label="Hybrid share"
                     m={comparison.analysis.hybridShare}
-                    format={fmtShare}
+                    format={f.share}
                     change={pts}
                   />
                   <MovedRow
                     label="Reps at or above quota"
                     m={comparison.analysis.shareAtOrAboveQuota}
-                    format={fmtShare}
+                    format={f.share}
                     change={pts}
                   />
                   <MovedRow
                     label="Average attainment"
                     m={comparison.analysis.averageAttainment}
-                    format={fmtShare}
+                    format={f.share}
                     change={pts}
                   />
                   {(["inside", "hybrid", "outside"] as const).flatMap((r) => [

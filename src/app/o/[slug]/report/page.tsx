@@ -12,7 +12,7 @@ import { GapsTable } from "@/components/dashboard/GapsTable";
 import { RoleTable } from "@/components/dashboard/RoleTable";
 import { Attainment } from "@/components/dashboard/Attainment";
 import { Trend } from "@/components/dashboard/Trend";
-import { fmtShare, methodologyHref } from "@/components/dashboard/format";
+import { methodologyHref, useFormat } from "@/components/dashboard/format";
 import { Headline } from "@/components/dashboard/Headline";
 import { GapChart } from "@/components/dashboard/GapChart";
 import { headlineSummary } from "@/lib/benchmarks/headline";
@@ -58,6 +58,7 @@ async function siteOrigin() {
 
 /** Recommendations with their reasoning open: paper has no "expand". */
 function ExpandedRecommendations({ items }: { items: Recommendation[] }) {
+  const f = useFormat();
   return (
     <ol className="space-y-3" data-testid="report-recommendations">
       {items.map((r) => (
@@ -73,8 +74,8 @@ function ExpandedRecommendations({ items }: { items: Recommendation[] }) {
             <p>{r.reasoning}</p>
             {r.mix ? (
               <p>
-                <strong>Target inside share:</strong> {fmtShare(r.mix.range.low)}–{fmtShare(r.mix.range.high)}{" "}
-                (now {fmtShare(r.mix.currentInsideShare)}).
+                <strong>Target inside share:</strong> {f.share(r.mix.range.low)}–{f.share(r.mix.range.high)}{" "}
+                (now {f.share(r.mix.currentInsideShare)}).
               </p>
             ) : null}
             <p>
