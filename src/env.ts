@@ -27,6 +27,17 @@ export const env = createEnv({
       )
       .default("salesmix_app"),
     AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+    /**
+     * Earlier values of AUTH_SECRET, comma-separated, while rotating it: still accepted to read session cookies,
+     * webhook signing secrets and signed links made before the rotation; everything new uses AUTH_SECRET.
+     */
+    AUTH_SECRET_PREVIOUS: z
+      .string()
+      .regex(
+        /^[^,\s]{32,}(?:,[^,\s]{32,})*$/,
+        "AUTH_SECRET_PREVIOUS must be earlier AUTH_SECRET values (each at least 32 characters), comma-separated",
+      )
+      .optional(),
     APP_URL: z.url("APP_URL must be a URL such as https://salesmix.example.com").optional(),
     SMTP_URL: z
       .string()

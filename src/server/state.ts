@@ -31,8 +31,10 @@ export interface ProcessState {
   reports: LRUCache<string, Report>;
   /** Session cookies already decrypted: the session id inside and when the token expires (auth/session-cookie.ts). */
   decodedSessionTokens: LRUCache<string, { sid: string | null; expiresAt: number }>;
-  /** The secret that seals session cookies, once resolved. */
+  /** The secret that seals session cookies and signed links, once resolved. */
   authSecret?: string;
+  /** AUTH_SECRET then AUTH_SECRET_PREVIOUS: every key that may have sealed what is read back, once resolved. */
+  authSecrets?: string[];
   /** A real argon2id hash to verify unknown emails against, so both paths take the same time. */
   timingDummyHash?: Promise<string>;
   /** The SMTP transport of SMTP_URL. */

@@ -4,7 +4,7 @@ import Credentials from "next-auth/providers/credentials";
 import { getDb } from "../db";
 import { ServiceError } from "../errors";
 import { clientIp } from "../http";
-import { resolveAuthSecret } from "./secret";
+import { resolveAuthSecrets } from "./secret";
 import { revokeSession, SESSION_MAX_AGE_SECONDS } from "./sessions";
 import { linkSignIn, passwordSignIn, SignInRefused } from "./signin";
 import { signInSchema } from "@/lib/validation/auth";
@@ -44,7 +44,8 @@ function clientMeta(headers: Headers) {
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
-  secret: resolveAuthSecret(),
+  // The first seals new cookies; the rest (AUTH_SECRET_PREVIOUS) still open cookies sealed before a rotation.
+  secret: resolveAuthSecrets(),
   trustHost: true,
   logger: {
     // A wrong password is an expected outcome, not a server error worth a stack trace.

@@ -31,3 +31,12 @@ export function resolveAuthSecret(): string {
     }
   }
 }
+
+/**
+ * Every key that may have sealed what the app reads back: AUTH_SECRET first (it seals everything new), then the
+ * values in AUTH_SECRET_PREVIOUS while a rotation is under way.
+ */
+export function resolveAuthSecrets(): string[] {
+  const previous = env.AUTH_SECRET_PREVIOUS ? env.AUTH_SECRET_PREVIOUS.split(",") : [];
+  return [resolveAuthSecret(), ...previous.filter((p) => p !== env.AUTH_SECRET)];
+}

@@ -1,7 +1,7 @@
 import "server-only";
 import { RequestCookies } from "@edge-runtime/cookies";
 import { decode } from "next-auth/jwt";
-import { resolveAuthSecret } from "./secret";
+import { resolveAuthSecrets } from "./secret";
 import { processState } from "../state";
 
 /** Auth.js's session cookie; the `__Secure-` name when it was set over HTTPS. */
@@ -24,7 +24,7 @@ export async function sessionIdFromCookie(headers: Headers): Promise<string | nu
     if (!token) continue;
     const hit = state.decodedSessionTokens.get(token);
     if (hit) return hit.expiresAt > Date.now() ? hit.sid : null;
-    const secret = (state.authSecret ??= resolveAuthSecret());
+    const secret = (state.authSecrets ??= resolveAuthSecrets());
     let claims: { sid?: unknown; exp?: unknown };
     try {
       claims = (await decode({ token, secret, salt: name })) ?? {};

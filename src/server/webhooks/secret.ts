@@ -7,16 +7,22 @@ import {
   randomBytes,
   timingSafeEqual,
 } from "node:crypto";
-import { resolveAuthSecret } from "../auth/secret";
+import { resolveAuthSecret, resolveAuthSecrets } from "../auth/secret";
 
 /** A new signing secret: shown to the admin once, stored only encrypted. */
 export function newWebhookSecret(): string {
   return `whsec_${randomBytes(32).toString("base64url")}`;
 }
 
-/** AES-256-GCM under a key derived from AUTH_SECRET, so a copy of the database alone cannot sign deliveries. */
+/**
+ * AES-256-GCM under a key derived from AUTH_SECRET, so a copy of the database alone cannot sign deliveries. While
+ * AUTH_SECRET is being rotated, secrets sealed under an earlier value (AUTH_SECRET_PREVIOUS) still open.
+ */
+function keyOf(authSecret: string): Buffer {
+  return Buffer.from(hkdfSync("sha256", authSecret, "salesmix", "webhook signing secrets", 32));
+}
 function key(): Buffer {
-  return Buffer.from(hkdfSync("sha256", resolveAuthSecret(), "salesmix", "webhook signing secrets", 32));
+  return keyOf(resolveAuthSecret());
 }
 
 export function encryptSecret(secret: string): string {
@@ -31,9 +37,19 @@ export function encryptSecret(secret: string): string {
 export function decryptSecret(stored: string): string {
   const [version, iv, tag, ct] = stored.split(".");
   if (version !== "v1" || !iv || !tag || !ct) throw new Error("Unknown webhook secret format");
-  const decipher = createDecipheriv("aes-256-gcm", key(), Buffer.from(iv, "base64url"));
-  decipher.setAuthTag(Buffer.from(tag, "base64url"));
-  return Buffer.concat([decipher.update(Buffer.from(ct, "base64url")), decipher.final()]).toString("utf8");
+  let failure: unknown = null;
+  for (const authSecret of resolveAuthSecrets()) {
+    try {
+      const decipher = createDecipheriv("aes-256-gcm", keyOf(authSecret), Buffer.from(iv, "base64url"));
+      decipher.setAuthTag(Buffer.from(tag, "base64url"));
+      return Buffer.concat([decipher.update(Buffer.from(ct, "base64url")), decipher.final()]).toString(
+        "utf8",
+      );
+    } catch (e) {
+      failure = e; // sealed under another key: try the next
+    }
+  }
+  throw failure instanceof Error ? failure : new Error("The webhook secret does not open under AUTH_SECRET");
 }
 
 export const SIGNATURE_HEADER = "SalesMix-Signature";
