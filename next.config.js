@@ -1,3 +1,5 @@
+// next.config.js is CommonJS (as Next.js loads it): require is how it imports.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
 const createNextIntlPlugin = require("next-intl/plugin");
 
 // Translations without locale routing: src/server/i18n/request.ts picks the locale of each request.
