@@ -25,6 +25,8 @@ export interface ProcessState {
   startup?: Promise<void>;
   /** The job worker of this process (src/server/jobs). */
   jobWorker?: JobWorker;
+  /** The timer that offers the daily jobs (src/server/jobs/schedule.ts) while the worker runs. */
+  jobSchedule?: ReturnType<typeof setInterval>;
   /** The rate limiters, one per limit. */
   limiters: Map<LimitName, Promise<RateLimiterAbstract>>;
   /** Reports of completed snapshots, by organization, snapshot, filter and profile (src/server/reports/report.ts). */

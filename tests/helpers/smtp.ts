@@ -9,9 +9,10 @@ export interface ReceivedMail {
 
 /**
  * A real SMTP server on a random loopback port that keeps every message it receives; addresses in `refuse` are
- * answered "550 No such mailbox" at RCPT TO, as a real server refuses an unknown mailbox.
+ * answered "550 No such mailbox" at RCPT TO, as a real server refuses an unknown mailbox, and while `down()` is true
+ * every recipient gets a temporary failure (451), as from a mail server down for maintenance.
  */
-export async function startSmtpServer(opts: { refuse?: readonly string[] } = {}) {
+export async function startSmtpServer(opts: { refuse?: readonly string[]; down?: () => boolean } = {}) {
   const inbox: ReceivedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
@@ -20,6 +21,7 @@ export async function startSmtpServer(opts: { refuse?: readonly string[] } = {})
     onRcptTo(address, _session, callback) {
       if (opts.refuse?.includes(address.address))
         return callback(Object.assign(new Error("No such mailbox"), { responseCode: 550 }));
+      if (opts.down?.()) return callback(Object.assign(new Error("Try again later"), { responseCode: 451 }));
       callback();
     },
     onData(stream, session, callback) {

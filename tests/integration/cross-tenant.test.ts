@@ -265,6 +265,19 @@ const CASES: Record<string, Case> = {
     takesIds: true,
     call: (c, s, ids) => c.shares.revoke({ orgSlug: s, shareId: ids.shareId }),
   },
+  "notifications.get": {
+    kind: "tenant",
+    call: async (c, s) => {
+      const got = await c.notifications.get({ orgSlug: s });
+      // The positive twin reads its own choice, set on B alone by the fixture.
+      expect(got.uploadDigest).toBe(true);
+      return got;
+    },
+  },
+  "notifications.update": {
+    kind: "tenant",
+    call: (c, s) => c.notifications.update({ orgSlug: s, reminderDays: 14 }),
+  },
 };
 
 /** REST routes and the test file that calls each with another organization's key/ids and its positive twin. */
@@ -288,6 +301,9 @@ const ROUTES: Record<string, string> = {
   "api/auth/[...nextauth]/route.ts": "Auth.js: sign-in/out, no tenant data",
   "api/health/route.ts": "readiness, no tenant data",
   "api/template.csv/route.ts": "static template, no tenant data",
+  "api/locale/route.ts": "the caller's own interface language (locale.test.ts), no tenant data",
+  "api/unsubscribe/route.ts":
+    "signed link naming one member and one organization; tampered or another's → refused (notifications.test.ts)",
 };
 
 let handle: DatabaseHandle;
@@ -358,6 +374,7 @@ async function tenant(label: string): Promise<Fixture> {
   });
   const scenario = await t.caller.scenarios.create({ orgSlug: t.org.slug, name: `${label} plan` });
   const share = await t.caller.shares.create({ orgSlug: t.org.slug, expiresInDays: 7 });
+  await t.caller.notifications.update({ orgSlug: t.org.slug, uploadDigest: true });
   return {
     shareId: share.link.id,
     webhookId: hook.endpoint.id,

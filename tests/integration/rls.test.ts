@@ -29,6 +29,7 @@ const TENANT_TABLES = [
   "webhook_deliveries",
   "scenarios",
   "share_links",
+  "notification_preferences",
 ];
 
 let handle: DatabaseHandle;

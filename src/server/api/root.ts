@@ -10,6 +10,7 @@ import { apiKeysRouter } from "./routers/apikeys";
 import { webhooksRouter } from "./routers/webhooks";
 import { scenariosRouter } from "./routers/scenarios";
 import { sharesRouter } from "./routers/shares";
+import { notificationsRouter } from "./routers/notifications";
 
 export const appRouter = createTRPCRouter({
   auth: authRouter,
@@ -23,6 +24,7 @@ export const appRouter = createTRPCRouter({
   webhooks: webhooksRouter,
   scenarios: scenariosRouter,
   shares: sharesRouter,
+  notifications: notificationsRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -11,6 +11,8 @@ export interface EmailMessage {
   subject: string;
   text: string;
   html: string;
+  /** Extra headers (e.g. List-Unsubscribe); the development outbox keeps only the message itself. */
+  headers?: Record<string, string>;
 }
 
 export type { EmailDelivery } from "@/lib/email/delivery";
@@ -35,7 +37,8 @@ export async function sendEmail(db: Db, message: EmailMessage): Promise<EmailDel
     return "smtp";
   }
   if (mode === "outbox") {
-    await db.insert(emailOutbox).values(message);
+    const { to, subject, text, html } = message;
+    await db.insert(emailOutbox).values({ to, subject, text, html });
     return "outbox";
   }
   return "none";

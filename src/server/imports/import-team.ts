@@ -9,7 +9,7 @@ import { recordAudit, type Actor } from "../audit";
 import { ServiceError } from "../errors";
 import { can, type Role } from "@/lib/permissions";
 import { createRepStaging, insertStagedReps, stageRepBatch, type RepToInsert } from "./insert-reps";
-import { kickJobWorker } from "../jobs";
+import { kickJobWorker } from "../jobs/kick";
 import { notifyImportCompleted } from "../notify/events";
 import { SnapshotSummaryBuilder } from "./summary";
 import {

@@ -4,7 +4,7 @@ import { organizations, reps, teamSnapshots, users, type Organization } from "..
 import { queryRows, type Database, type Db } from "../db/client";
 import { withTenant } from "../db/tenant";
 import { recordAudit, type Actor } from "../audit";
-import { kickJobWorker } from "../jobs";
+import { kickJobWorker } from "../jobs/kick";
 import { notifyIfReportChanged } from "../notify/events";
 import { ServiceError } from "../errors";
 import type { Rep, RepRole } from "@/lib/team/types";

@@ -2,6 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { queryRows, type Transaction } from "../db/client";
 import { emitWebhookEvent } from "../webhooks/events";
+import { enqueueUploadDigests } from "./digest-queue";
 
 /** The snapshot the report shows now, read inside the caller's transaction (after its own changes). */
 export async function currentSnapshotNow(tx: Transaction, organizationId: string): Promise<string | null> {
@@ -22,8 +23,9 @@ export interface CompletedImport {
 }
 
 /**
- * What a completed import sets off, inside its transaction: the `import.completed` webhook, and `report.changed` when
- * the report now shows this upload. Aggregates and ids only: no rep leaves in a notification.
+ * What a completed import sets off, inside its transaction: the `import.completed` webhook, `report.changed` when
+ * the report now shows this upload, and the upload email of each member who chose it. Aggregates and ids only: no
+ * rep leaves in a notification.
  */
 export async function notifyImportCompleted(
   tx: Transaction,
@@ -40,6 +42,7 @@ export async function notifyImportCompleted(
   });
   if ((await currentSnapshotNow(tx, org.id)) === snapshot.id)
     await emitWebhookEvent(tx, org, "report.changed", { snapshotId: snapshot.id, reason: "import" });
+  await enqueueUploadDigests(tx, org.id, snapshot.id);
 }
 
 /** `report.changed` when the upload the report shows is no longer `before` (made current, deleted). */

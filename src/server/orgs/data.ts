@@ -7,6 +7,7 @@ import {
   auditEvents,
   invitations,
   memberships,
+  notificationPreferences,
   organizationDeletions,
   organizations,
   reps,
@@ -48,7 +49,7 @@ const csv = (header: string[], rows: unknown[][]) =>
 /**
  * Everything of the organization as a zip: organization.json, members.csv, snapshots.csv, one reps CSV per
  * snapshot, audit-log.json, webhooks.json (endpoints without secrets, the delivery log). Owner only; audited (the export itself is the last audit row in the file).
- * snapshot, scenarios.json (saved planner scenarios), audit-log.json. Owner only; audited (the export itself is the last audit row in the file).
+ * snapshot, scenarios.json (saved planner scenarios), notifications.json (members' email choices), audit-log.json. Owner only; audited (the export itself is the last audit row in the file).
  */
 export async function exportOrganization(
   db: Database,
@@ -58,10 +59,8 @@ export async function exportOrganization(
   ip?: string | null,
 ) {
   requireOwner(role, "org.export");
-  const { members, snapshots, audit, webhooks, deliveries, savedScenarios, shares } = await withTenant(
-    db,
-    org.id,
-    async (tx) => {
+  const { members, snapshots, audit, webhooks, deliveries, savedScenarios, shares, notifications } =
+    await withTenant(db, org.id, async (tx) => {
       await recordAudit(tx, {
         organizationId: org.id,
         actor,
@@ -134,9 +133,20 @@ export async function exportOrganization(
           .from(shareLinks)
           .where(eq(shareLinks.organizationId, org.id))
           .orderBy(asc(shareLinks.createdAt)),
+        // Each member's own email choices, by address.
+        notifications: await tx
+          .select({
+            email: users.email,
+            uploadDigest: notificationPreferences.uploadDigest,
+            reminderDays: notificationPreferences.reminderDays,
+            updatedAt: notificationPreferences.updatedAt,
+          })
+          .from(notificationPreferences)
+          .innerJoin(users, eq(users.id, notificationPreferences.userId))
+          .where(eq(notificationPreferences.organizationId, org.id))
+          .orderBy(asc(users.email)),
       };
-    },
-  );
+    });
   const files: Record<string, Uint8Array> = {};
   const { lastImportMapping: _mapping, ...orgFields } = org;
   files["organization.json"] = strToU8(JSON.stringify(orgFields, null, 2));
@@ -183,6 +193,7 @@ export async function exportOrganization(
   }
   files["scenarios.json"] = strToU8(JSON.stringify(savedScenarios, null, 2));
   files["share-links.json"] = strToU8(JSON.stringify(shares, null, 2));
+  files["notifications.json"] = strToU8(JSON.stringify(notifications, null, 2));
   files["audit-log.json"] = strToU8(JSON.stringify(audit, null, 2));
   files["webhooks.json"] = strToU8(JSON.stringify({ endpoints: webhooks, deliveries }, null, 2));
   return {
@@ -220,7 +231,8 @@ export async function deleteOrganization(
         | typeof webhookEndpoints
         | typeof webhookDeliveries
         | typeof scenarios
-        | typeof shareLinks,
+        | typeof shareLinks
+        | typeof notificationPreferences,
     ) =>
       Number(
         (await tx.select({ n: count() }).from(table).where(eq(table.organizationId, org.id)))[0]?.n ?? 0,
@@ -236,6 +248,7 @@ export async function deleteOrganization(
       webhookDeliveries: await n(webhookDeliveries),
       scenarios: await n(scenarios),
       shareLinks: await n(shareLinks),
+      notificationPreferences: await n(notificationPreferences),
     };
     // Reps have no direct foreign key to organizations: remove them with their snapshots first.
     await tx.delete(reps).where(eq(reps.organizationId, org.id));

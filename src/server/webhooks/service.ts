@@ -6,7 +6,7 @@ import { withTenant } from "../db/tenant";
 import { recordAudit } from "../audit";
 import { ServiceError } from "../errors";
 import { enqueue } from "../jobs/queue";
-import { kickJobWorker } from "../jobs";
+import { kickJobWorker } from "../jobs/kick";
 import { userActor, type OrgActorContext } from "../members/context";
 import { can } from "@/lib/permissions";
 import { WEBHOOK_ATTEMPTS, WEBHOOK_DELIVER_QUEUE } from "./events";

@@ -1,4 +1,7 @@
+import { sql } from "drizzle-orm";
 import {
+  boolean,
+  check,
   date,
   doublePrecision,
   foreignKey,
@@ -304,3 +307,30 @@ export const shareLinks = pgTable(
   ],
 );
 export type ShareLinkRow = typeof shareLinks.$inferSelect;
+
+/**
+ * A member's own email choices for one organization: a digest when an upload lands, and a reminder when the last
+ * upload is older than `reminder_days`. Removed with the membership (a member who leaves hears nothing more).
+ */
+export const notificationPreferences = pgTable(
+  "notification_preferences",
+  {
+    organizationId: uuid("organization_id").notNull(),
+    userId: uuid("user_id").notNull(),
+    uploadDigest: boolean("upload_digest").notNull().default(false),
+    /** Null: no reminder. */
+    reminderDays: integer("reminder_days"),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organizationId, t.userId] }),
+    foreignKey({
+      columns: [t.organizationId, t.userId],
+      foreignColumns: [memberships.organizationId, memberships.userId],
+      name: "notification_preferences_membership_fk",
+    }).onDelete("cascade"),
+    check("notification_preferences_reminder_days_range", sql`${t.reminderDays} between 1 and 365`),
+  ],
+);
+
+export type NotificationPreferences = typeof notificationPreferences.$inferSelect;
