@@ -1,6 +1,6 @@
 import "server-only";
 import { createHmac, hkdfSync, timingSafeEqual } from "node:crypto";
-import { resolveAuthSecret } from "../auth/secret";
+import { resolveAuthSecret, resolveAuthSecrets } from "../auth/secret";
 
 /** The emails a member can stop with one click; each link stops one kind in one organization. */
 export const NOTIFICATION_KINDS = ["upload", "reminder"] as const;
@@ -16,12 +16,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const VERSION = "u1";
 
 /** A key of its own, derived from AUTH_SECRET: an unsubscribe signature is good for nothing else. */
-function signingKey(): Buffer {
-  return Buffer.from(hkdfSync("sha256", resolveAuthSecret(), "salesmix", "unsubscribe links", 32));
+function signingKey(authSecret: string): Buffer {
+  return Buffer.from(hkdfSync("sha256", authSecret, "salesmix", "unsubscribe links", 32));
 }
 
-function signature(claim: UnsubscribeClaim): Buffer {
-  return createHmac("sha256", signingKey())
+function signature(claim: UnsubscribeClaim, authSecret = resolveAuthSecret()): Buffer {
+  return createHmac("sha256", signingKey(authSecret))
     .update(`${VERSION}|${claim.userId}|${claim.organizationId}|${claim.kind}`)
     .digest();
 }
@@ -63,8 +63,11 @@ export function verifyUnsubscribeToken(
     return { ok: false, problem: "malformed" };
   const claim: UnsubscribeClaim = { userId, organizationId, kind: kind as NotificationKind };
   const given = Buffer.from(sig, "base64url");
-  const expected = signature(claim);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected))
-    return { ok: false, problem: "signature" };
+  // Links in emails sent before an AUTH_SECRET rotation keep working while AUTH_SECRET_PREVIOUS lists the old value.
+  const valid = resolveAuthSecrets().some((secret) => {
+    const expected = signature(claim, secret);
+    return given.length === expected.length && timingSafeEqual(given, expected);
+  });
+  if (!valid) return { ok: false, problem: "signature" };
   return { ok: true, claim };
 }
