@@ -11,6 +11,7 @@ export function OrgNav({ slug, role }: { slug: string; role: Role }) {
     { href: `${base}/planner`, label: "Planner", show: true },
     { href: `${base}/imports`, label: "Team uploads", show: true },
     { href: `${base}/members`, label: "Members", show: true },
+    { href: `${base}/notifications`, label: "Notifications", show: can(role, "dashboard.read") },
     { href: `${base}/settings`, label: "Settings", show: can(role, "org.update") },
     { href: `${base}/audit`, label: "Audit log", show: can(role, "audit.read") },
   ].filter((i) => i.show);
