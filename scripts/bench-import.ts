@@ -44,9 +44,19 @@ function childEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
 
 async function startServer(databaseUrl: string, logFile: string) {
   const log = fs.openSync(logFile, "w");
+  // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=bench-results", profiles the server.
+  const nodeArgs = process.env.BENCH_SERVER_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
   server = spawn(
     process.execPath,
-    [path.join(ROOT, "scripts", "cluster.mjs"), SERVER_ENTRY, "-p", String(PORT), "-H", "127.0.0.1"],
+    [
+      ...nodeArgs,
+      path.join(ROOT, "scripts", "cluster.mjs"),
+      SERVER_ENTRY,
+      "-p",
+      String(PORT),
+      "-H",
+      "127.0.0.1",
+    ],
     {
       cwd: ROOT,
       stdio: ["ignore", log, log],

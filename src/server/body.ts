@@ -21,23 +21,27 @@ export async function readBodyWithin(request: Request, limit: number): Promise<U
   }
   if (!request.body) return new Uint8Array(new ArrayBuffer(0));
   const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
+  // Each chunk is copied into one buffer as it arrives (sized by the declared length when there is one), so the
+  // body is never held twice, as a list of chunks and then joined.
+  const expected = declared !== null && Number.isSafeInteger(Number(declared)) ? Number(declared) : 0;
+  let body = new Uint8Array(new ArrayBuffer(Math.max(expected, 64 * 1024)));
   let size = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
+    if (size + value.byteLength > limit) {
       await reader.cancel().catch(() => undefined);
       throw new BodyTooLargeError(limit);
     }
-    chunks.push(value);
+    if (size + value.byteLength > body.byteLength) {
+      const grown = new Uint8Array(
+        new ArrayBuffer(Math.min(limit, Math.max(body.byteLength * 2, size + value.byteLength))),
+      );
+      grown.set(body.subarray(0, size));
+      body = grown;
+    }
+    body.set(value, size);
+    size += value.byteLength;
   }
-  const body = new Uint8Array(new ArrayBuffer(size));
-  let at = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return body;
+  return size === body.byteLength ? body : body.slice(0, size);
 }

@@ -204,20 +204,38 @@ class RoleAccumulator {
   }
 }
 
+/**
+ * A team summary built one rep at a time, so a caller reading reps from a file need not keep them (what
+ * `summarizeReps` does for a list). Reps with a role outside REP_ROLES are skipped.
+ */
+export class TeamSummaryAccumulator {
+  private readonly inside = new RoleAccumulator();
+  private readonly outside = new RoleAccumulator();
+  private readonly hybrid = new RoleAccumulator();
+
+  add(rep: Rep): void {
+    if (rep.role === "inside") this.inside.add(rep);
+    else if (rep.role === "outside") this.outside.add(rep);
+    else if (rep.role === "hybrid") this.hybrid.add(rep);
+  }
+
+  build(): TeamSummary {
+    return {
+      kind: "team_summary",
+      byRole: {
+        inside: this.inside.toSummary(),
+        outside: this.outside.toSummary(),
+        hybrid: this.hybrid.toSummary(),
+      },
+    };
+  }
+}
+
 /** One pass over the reps; reps with a role outside REP_ROLES are skipped. */
 export function summarizeReps(reps: readonly Rep[]): TeamSummary {
-  const inside = new RoleAccumulator();
-  const outside = new RoleAccumulator();
-  const hybrid = new RoleAccumulator();
-  for (const rep of reps) {
-    if (rep.role === "inside") inside.add(rep);
-    else if (rep.role === "outside") outside.add(rep);
-    else if (rep.role === "hybrid") hybrid.add(rep);
-  }
-  return {
-    kind: "team_summary",
-    byRole: { inside: inside.toSummary(), outside: outside.toSummary(), hybrid: hybrid.toSummary() },
-  };
+  const accumulator = new TeamSummaryAccumulator();
+  for (const rep of reps) accumulator.add(rep);
+  return accumulator.build();
 }
 
 /** Adds role summaries (e.g. all roles into one, or two snapshots' partial sums). */

@@ -23,7 +23,7 @@ import {
   trimmedWidth,
   type CsvDialect,
 } from "./parse";
-import { iterateTeamRows } from "./rows";
+import { iterateDecodedTeamRows } from "./rows";
 import type {
   ColumnMapping,
   ColumnOverride,
@@ -94,6 +94,9 @@ export interface TeamCsvPreview {
 }
 
 export type TeamCsvAnalysis = { ok: true; preview: TeamCsvPreview } | { ok: false; error: CsvFileError };
+export type TeamCsvAnalysisWithText =
+  | { analysis: { ok: true; preview: TeamCsvPreview }; text: string }
+  | { analysis: { ok: false; error: CsvFileError }; text: null };
 
 interface HeaderInfo {
   dialect: CsvDialect;
@@ -136,7 +139,7 @@ function utf8Length(text: string): number {
   return bytes;
 }
 
-const fail = (code: CsvFileError["code"], message: string): TeamCsvAnalysis => ({
+const fail = (code: CsvFileError["code"], message: string): { ok: false; error: CsvFileError } => ({
   ok: false,
   error: { code, message },
 });
@@ -150,6 +153,18 @@ export function analyzeTeamCsv(
   input: string | Uint8Array,
   options: AnalyzeTeamCsvOptions = {},
 ): TeamCsvAnalysis {
+  return analyzeTeamCsvText(input, options).analysis;
+}
+
+/**
+ * `analyzeTeamCsv`, and the file's text as decoded for it (null when the file was refused), so a caller that
+ * reads the rows next (`iterateDecodedTeamRows`) decodes the file once.
+ */
+export function analyzeTeamCsvText(
+  input: string | Uint8Array,
+  options: AnalyzeTeamCsvOptions = {},
+): TeamCsvAnalysisWithText {
+  const refused = (analysis: Extract<TeamCsvAnalysis, { ok: false }>) => ({ analysis, text: null });
   const maxBytes = options.maxBytes ?? MAX_BYTES;
   const maxRows = options.maxRows ?? MAX_ROWS;
   const sampleSize = options.sampleRows ?? SAMPLE_ROWS;
@@ -158,7 +173,7 @@ export function analyzeTeamCsv(
 
   const size = typeof input === "string" ? utf8Length(input) : input.length;
   const sizeProblem = checkCsvByteSize(size, maxBytes);
-  if (sizeProblem) return fail(size === 0 ? "empty" : "too-large", sizeProblem);
+  if (sizeProblem) return refused(fail(size === 0 ? "empty" : "too-large", sizeProblem));
 
   let text: string;
   let decoding: CsvDecoding;
@@ -167,13 +182,13 @@ export function analyzeTeamCsv(
     decoding = { encoding: "text", bom: input.charCodeAt(0) === 0xfeff };
   } else {
     const decoded = decodeCsvBytes(input);
-    if (!decoded.ok) return { ok: false, error: decoded.error };
+    if (!decoded.ok) return refused({ ok: false, error: decoded.error });
     text = decoded.text;
     decoding = decoded.decoding;
   }
 
   let header = readHeader(text);
-  if (!header) return fail("empty", "The file is empty: it has no header row and no data.");
+  if (!header) return refused(fail("empty", "The file is empty: it has no header row and no data."));
   let mapping = resolveMapping(header.headers, options);
 
   // Not UTF-8: Windows-1252 is the usual answer, but Chinese Excel writes GBK; keep whichever reads more headers.
@@ -214,7 +229,7 @@ export function analyzeTeamCsv(
     if (record.row <= header.headerRow || (record.quoteProblem === null && isBlankRecord(record.cells)))
       continue;
     rowCount++;
-    if (rowCount > maxRows) return fail("too-many-rows", tooManyRowsMessage(maxRows));
+    if (rowCount > maxRows) return refused(fail("too-many-rows", tooManyRowsMessage(maxRows)));
     if (sampleCells.length < sampleSize) {
       sampleCells.push(record.cells.slice(0, header.width).map((cell) => cell.slice(0, 100)));
     }
@@ -224,9 +239,11 @@ export function analyzeTeamCsv(
     }
   }
   if (rowCount === 0) {
-    return fail(
-      "no-data-rows",
-      "The file has a header row but no data rows: add one row per rep below the header.",
+    return refused(
+      fail(
+        "no-data-rows",
+        "The file has a header row but no data rows: add one row per rep below the header.",
+      ),
     );
   }
   const columnRules = stats.map((s) => resolveColumnRule(s, header.dialect.delimiter));
@@ -257,7 +274,7 @@ export function analyzeTeamCsv(
   const errors: CsvRowError[] = [];
   const sampleRows: TeamRowResult[] = [];
   if (plan && options.validateRows !== false) {
-    for (const result of iterateTeamRows(text, plan)) {
+    for (const result of iterateDecodedTeamRows(text, plan)) {
       if (sampleRows.length < sampleSize) sampleRows.push(result);
       if ("rep" in result) {
         validCount++;
@@ -272,30 +289,33 @@ export function analyzeTeamCsv(
   }
 
   return {
-    ok: true,
-    preview: {
-      encoding: decoding,
-      encodingLabel: describeEncoding(decoding),
-      delimiter: header.dialect.delimiter,
-      delimiterLabel: describeDelimiter(header.dialect.delimiter),
-      headerRow: header.headerRow,
-      headers: header.headers,
-      mapping: mapping.columns,
-      unmapped: mapping.unmapped,
-      mappingProblems: mapping.problems,
-      columnRules,
-      rowCount,
-      validCount,
-      invalidRowCount,
-      errorCount,
-      errors,
-      errorsTruncated: errorCount > errors.length,
-      sampleRows,
-      sampleCells,
-      notes,
-      plan,
-      canImportAll: plan !== null && errorCount === 0 && validCount > 0,
-      canImportValidOnly: plan !== null && validCount > 0,
+    text,
+    analysis: {
+      ok: true,
+      preview: {
+        encoding: decoding,
+        encodingLabel: describeEncoding(decoding),
+        delimiter: header.dialect.delimiter,
+        delimiterLabel: describeDelimiter(header.dialect.delimiter),
+        headerRow: header.headerRow,
+        headers: header.headers,
+        mapping: mapping.columns,
+        unmapped: mapping.unmapped,
+        mappingProblems: mapping.problems,
+        columnRules,
+        rowCount,
+        validCount,
+        invalidRowCount,
+        errorCount,
+        errors,
+        errorsTruncated: errorCount > errors.length,
+        sampleRows,
+        sampleCells,
+        notes,
+        plan,
+        canImportAll: plan !== null && errorCount === 0 && validCount > 0,
+        canImportValidOnly: plan !== null && validCount > 0,
+      },
     },
   };
 }

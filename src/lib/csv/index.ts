@@ -4,11 +4,12 @@
  */
 export {
   analyzeTeamCsv,
+  analyzeTeamCsvText,
   type AnalyzeTeamCsvOptions,
   type TeamCsvAnalysis,
   type TeamCsvPreview,
 } from "./analyze";
-export { iterateTeamRows, TeamCsvRowLimitError } from "./rows";
+export { iterateTeamRows, iterateDecodedTeamRows, TeamCsvRowLimitError } from "./rows";
 export { decodeCsvBytes, describeEncoding, type DecodeResult } from "./decode";
 export { detectDialect, readRecords, describeDelimiter, type CsvDialect, type CsvRecord } from "./parse";
 export {

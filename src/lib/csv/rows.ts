@@ -78,11 +78,18 @@ export function shapeErrors(record: CsvRecord, width: number, delimiter: string)
  * a spreadsheet). Memory stays bounded by the chunk being parsed plus the set of emails seen, so the caller
  * can insert reps in batches as they come. Throws TeamCsvRowLimitError past `plan.maxRows` data rows.
  */
-export function* iterateTeamRows(
+export function iterateTeamRows(
   input: string | Uint8Array,
   plan: TeamCsvPlan,
 ): Generator<TeamRowResult, void, undefined> {
-  const text = textForPlan(input, plan);
+  return iterateDecodedTeamRows(textForPlan(input, plan), plan);
+}
+
+/** `iterateTeamRows` over text already decoded and cleaned the plan's way (`analyzeTeamCsvText`'s `text`). */
+export function* iterateDecodedTeamRows(
+  text: string,
+  plan: TeamCsvPlan,
+): Generator<TeamRowResult, void, undefined> {
   const validator = createRowValidator(plan);
   let dataRows = 0;
   for (const record of readRecords(text, plan)) {

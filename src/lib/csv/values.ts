@@ -29,6 +29,17 @@ export function cleanText(cell: string | undefined): string | null {
   return /^'+[=+\-@\t\r]/.test(trimmed) ? trimmed.slice(1) : trimmed;
 }
 
+/** 1 to 15 ASCII digits and nothing else: exactly representable, no sign, separator, mark or space. */
+function isShortDigitRun(cell: string): boolean {
+  const length = cell.length;
+  if (length === 0 || length > 15) return false;
+  for (let i = 0; i < length; i++) {
+    const code = cell.charCodeAt(i);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
+}
+
 export type NumericCellReader = (cell: string | undefined) => CellResult<number | null>;
 
 const EMPTY_CELL: CellResult<number | null> = { ok: true, value: null };
@@ -54,6 +65,8 @@ export function numericCellReader(
 
   return (cell) => {
     if (cell === undefined) return EMPTY_CELL;
+    // Most cells are a few plain digits: their value is what scanNumber would read, without its structure.
+    if (!plainIsPercent && isShortDigitRun(cell)) return { ok: true, value: Number(cell) };
     const scan = scanNumber(cell, options);
     if (scan.kind === "empty") return EMPTY_CELL;
     if (scan.kind === "invalid") {

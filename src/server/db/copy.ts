@@ -21,7 +21,11 @@ function driverClient(tx: Transaction): PostgresJsClient | PgliteClient {
  * streams it as `FROM STDIN`, PGlite reads it as a blob from `/dev/blob`. `target` is trusted SQL (a table and its
  * column list), never user input.
  */
-export async function copyTextInto(tx: Transaction, target: string, text: string): Promise<void> {
+export async function copyTextInto(
+  tx: Transaction,
+  target: string,
+  text: string | Uint8Array,
+): Promise<void> {
   const client = driverClient(tx);
   if ("unsafe" in client) {
     const stream = await client.unsafe(`copy ${target} from stdin`).writable();
@@ -42,7 +46,7 @@ export async function copyTextInto(tx: Transaction, target: string, text: string
   const current = roles.rows[0]?.current;
   const switchRole = current !== undefined && current !== roles.rows[0]?.session;
   if (switchRole) await client.query("set local role none");
-  await client.query(`copy ${target} from '/dev/blob'`, [], { blob: new Blob([text]) });
+  await client.query(`copy ${target} from '/dev/blob'`, [], { blob: new Blob([text as BlobPart]) });
   // (A failed COPY aborts the transaction, which ends the switch with it.)
   if (switchRole) await client.query(`set local role "${current.replace(/"/g, '""')}"`);
 }

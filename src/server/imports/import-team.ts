@@ -8,15 +8,15 @@ import { withTenant } from "../db/tenant";
 import { recordAudit, type Actor } from "../audit";
 import { ServiceError } from "../errors";
 import { can, type Role } from "@/lib/permissions";
-import { createRepStaging, insertStagedReps, stageRepBatch, type RepToInsert } from "./insert-reps";
+import { createRepStaging, RepCopyBatch, saveRepBatch } from "./insert-reps";
 import { kickJobWorker } from "../jobs/kick";
 import { notifyImportCompleted } from "../notify/events";
 import { SnapshotSummaryBuilder } from "./summary";
 import {
-  analyzeTeamCsv,
+  analyzeTeamCsvText,
   checkCsvByteSize,
   columnOverridesSchema,
-  iterateTeamRows,
+  iterateDecodedTeamRows,
   mappingToRemember,
   MAX_BYTES,
   rememberedMappingSchema,
@@ -65,7 +65,8 @@ export type ImportOptions = z.input<typeof importOptionsSchema>;
 
 /**
  * Where an import is: reading the file (dialect, mapping, column rules), checking its rows (each valid batch is
- * staged as it is checked), saving them (one statement), done. `rowsSaved` is 0 until the save is done.
+ * written, inside the import's transaction, as it is checked), saving (the snapshot's totals, the audit row), done.
+ * `rowsSaved` is 0 until the save is done: until the transaction commits, no row is saved.
  */
 export interface ImportProgress {
   phase: "reading" | "checking" | "saving" | "done";
@@ -152,17 +153,19 @@ export async function importTeam(db: Database, request: ImportRequest): Promise<
   };
 
   // First pass: dialect, mapping and column rules. Rows are validated once, in the pass that writes them.
-  const analysis = analyzeTeamCsv(bytes, {
+  const read = analyzeTeamCsvText(bytes, {
     overrides: options.overrides,
     remembered: rememberedMapping(org.lastImportMapping),
     organizationCurrency: org.currency,
     validateRows: false,
   });
-  if (!analysis.ok) {
-    const code = analysis.error.code === "too-large" ? "PAYLOAD_TOO_LARGE" : "UNPROCESSABLE_CONTENT";
-    throw new ServiceError(code, analysis.error.message, { fileError: analysis.error.code });
+  if (read.text === null) {
+    const { error } = read.analysis;
+    const code = error.code === "too-large" ? "PAYLOAD_TOO_LARGE" : "UNPROCESSABLE_CONTENT";
+    throw new ServiceError(code, error.message, { fileError: error.code });
   }
-  const preview = analysis.preview;
+  const { text } = read;
+  const preview = read.analysis.preview;
   if (!preview.plan) {
     throw new ServiceError("UNPROCESSABLE_CONTENT", preview.mappingProblems.map((p) => p.message).join(" "), {
       mappingProblems: preview.mappingProblems,
@@ -203,7 +206,7 @@ export async function importTeam(db: Database, request: ImportRequest): Promise<
       await createRepStaging(tx);
 
       const summary = new SnapshotSummaryBuilder();
-      let batch: RepToInsert[] = [];
+      const batch = new RepCopyBatch();
       let batchIndex = 0;
       let staged = 0;
       let checked = 0;
@@ -223,17 +226,23 @@ export async function importTeam(db: Database, request: ImportRequest): Promise<
           rowsTotal: preview.rowCount,
         });
       };
+      // On the way out with an error: a batch still being written finishes (its outcome no longer matters) before
+      // the transaction rolls back, or the rollback would run into its statements.
+      const drain = async () => {
+        const pending = inFlight;
+        inFlight = null;
+        await pending?.promise.catch(() => undefined);
+      };
       const flush = async () => {
         checkCancelled();
         await request.beforeBatch?.(batchIndex++);
-        const rows = batch;
-        batch = [];
+        const rows = batch.rows;
+        const copyText = batch.take();
         await settle();
-        const promise = stageRepBatch(tx, rows);
+        const promise = saveRepBatch(tx, org.id, snapshot.id, copyText);
         // Observed by settle(); this keeps a failure while the next batch is read from being "unhandled".
         promise.catch(() => undefined);
-        inFlight = { promise, rows: rows.length };
-        summary.add(rows.map((b) => b.rep));
+        inFlight = { promise, rows };
         // Embedded PGlite runs in this thread: a turn of the event loop per batch lets progress reach the browser
         // and other requests be served during a large import.
         await nextTurn();
@@ -242,36 +251,42 @@ export async function importTeam(db: Database, request: ImportRequest): Promise<
       let invalidRows = 0;
       let errorCount = 0;
       const validOnly = options.mode === "valid_rows_only";
-      for (const result of iterateTeamRows(bytes, plan)) {
-        checked++;
-        if (!("rep" in result)) {
-          invalidRows++;
-          errorCount += result.errors.length;
-          problems.push(...result.errors.slice(0, Math.max(0, ERRORS_IN_RESPONSE - problems.length)));
-          continue;
+      try {
+        for (const result of iterateDecodedTeamRows(text, plan)) {
+          checked++;
+          if (!("rep" in result)) {
+            invalidRows++;
+            errorCount += result.errors.length;
+            problems.push(...result.errors.slice(0, Math.max(0, ERRORS_IN_RESPONSE - problems.length)));
+            continue;
+          }
+          // Once a row error dooms an all-or-nothing import, keep reading only to report every error.
+          if (invalidRows > 0 && !validOnly) continue;
+          batch.add(result.row, result.rep);
+          summary.addRep(result.rep);
+          if (batch.rows >= IMPORT_BATCH_SIZE) await flush();
+          // A batch is about a megabyte on the wire; the socket only takes the rest of it while the event loop
+          // turns, so turn it now and then while reading, or the database would wait for this loop.
+          else if (inFlight && batch.rows % YIELD_EVERY_ROWS === 0) await nextTurn();
         }
-        // Once a row error dooms an all-or-nothing import, keep reading only to report every error.
-        if (invalidRows > 0 && !validOnly) continue;
-        batch.push({ rowNumber: result.row, rep: result.rep });
-        if (batch.length >= IMPORT_BATCH_SIZE) await flush();
-        // A batch is about a megabyte on the wire; the socket only takes the rest of it while the event loop
-        // turns, so turn it now and then while reading, or the database would wait for this loop.
-        else if (inFlight && batch.length % YIELD_EVERY_ROWS === 0) await nextTurn();
+        if (invalidRows > 0 && !validOnly) {
+          const valid = preview.rowCount - invalidRows;
+          throw rowErrors(
+            `${invalidRows.toLocaleString("en-US")} of ${preview.rowCount.toLocaleString("en-US")} rows have errors. ` +
+              (valid > 0
+                ? `Fix them, or import the ${valid.toLocaleString("en-US")} valid rows only.`
+                : "Fix them and upload the file again."),
+            problems,
+            errorCount,
+            preview.rowCount,
+          );
+        }
+        if (batch.rows > 0) await flush();
+        await settle();
+      } catch (e) {
+        await drain();
+        throw e;
       }
-      if (invalidRows > 0 && !validOnly) {
-        const valid = preview.rowCount - invalidRows;
-        throw rowErrors(
-          `${invalidRows.toLocaleString("en-US")} of ${preview.rowCount.toLocaleString("en-US")} rows have errors. ` +
-            (valid > 0
-              ? `Fix them, or import the ${valid.toLocaleString("en-US")} valid rows only.`
-              : "Fix them and upload the file again."),
-          problems,
-          errorCount,
-          preview.rowCount,
-        );
-      }
-      if (batch.length) await flush();
-      await settle();
       if (staged === 0) {
         throw rowErrors("No row of the file can be imported.", problems, errorCount, preview.rowCount);
       }
@@ -282,7 +297,6 @@ export async function importTeam(db: Database, request: ImportRequest): Promise<
         rowsSaved: 0,
         rowsTotal: preview.rowCount,
       });
-      await insertStagedReps(tx, org.id, snapshot.id);
       const saved = staged;
 
       const skipped = preview.rowCount - saved;

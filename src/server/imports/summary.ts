@@ -1,11 +1,7 @@
 import { z } from "zod";
-import {
-  mergeRoleSummaries,
-  summarizeReps,
-  teamSummarySchema,
-  type TeamSummary,
-} from "@/lib/benchmarks/summary";
-import { REP_ROLES, type Rep } from "@/lib/team/types";
+import { TeamSummaryAccumulator, teamSummarySchema, type TeamSummary } from "@/lib/benchmarks/summary";
+import { detach } from "@/lib/csv/validate";
+import type { Rep } from "@/lib/team/types";
 
 /** Kept on each snapshot at import: the per-role sums the dashboards start from, and the filter options. */
 export interface SnapshotSummary {
@@ -22,25 +18,24 @@ export const snapshotSummarySchema = z.object({
   titles: z.array(z.string()),
 });
 
-/** Builds a snapshot summary batch by batch, so an import never holds every rep in memory. */
+/** Builds a snapshot summary rep by rep, so an import never holds its reps in memory. */
 export class SnapshotSummaryBuilder {
-  private team: TeamSummary = summarizeReps([]);
+  private readonly team = new TeamSummaryAccumulator();
   private readonly teams = new Set<string>();
   private readonly titles = new Set<string>();
 
   add(batch: readonly Rep[]) {
-    const part = summarizeReps(batch);
-    for (const role of REP_ROLES) {
-      this.team.byRole[role] = mergeRoleSummaries([this.team.byRole[role], part.byRole[role]]);
-    }
-    for (const rep of batch) {
-      if (rep.team) this.teams.add(rep.team);
-      if (rep.title) this.titles.add(rep.title);
-    }
+    for (const rep of batch) this.addRep(rep);
+  }
+
+  addRep(rep: Rep) {
+    this.team.add(rep);
+    if (rep.team && !this.teams.has(rep.team)) this.teams.add(detach(rep.team));
+    if (rep.title && !this.titles.has(rep.title)) this.titles.add(detach(rep.title));
   }
 
   build(): SnapshotSummary {
     const sort = (s: Set<string>) => [...s].sort((a, b) => a.localeCompare(b));
-    return { version: 1, team: this.team, teams: sort(this.teams), titles: sort(this.titles) };
+    return { version: 1, team: this.team.build(), teams: sort(this.teams), titles: sort(this.titles) };
   }
 }
