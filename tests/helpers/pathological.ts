@@ -48,6 +48,30 @@ const headerRuns: [string, string][] = [
   ["ligatures that expand (NFKC)", "ﷺ"],
 ];
 
+/**
+ * Runs written into the header as they are, not quoted as a CSV writer would: what the CSV grammar itself meets
+ * (quotes that open, close, escape or stray, never-closed quotes, thousands of one-character columns).
+ */
+const rawHeaderRuns: [string, (size: number) => string][] = [
+  ["raw quotes, an even run", (size) => repeat('"', size & ~1)],
+  ["raw quotes, an odd run (never closed)", (size) => repeat('"', size | 1)],
+  ["stray quotes between letters", (size) => `a${repeat('x"', size)}`],
+  ["quote and letter pairs", (size) => repeat('"x', size)],
+  ["quotes and spaces", (size) => repeat('" ', size)],
+  ["a quoted value, then quotes and spaces", (size) => `"x"${repeat('" ', size)}`],
+  ["quotes and line breaks", (size) => repeat('"\n', size)],
+  ["quotes and commas (many columns)", (size) => repeat('",', size)],
+  ["doubled quotes and commas", (size) => repeat('"",', size)],
+  ["commas (many empty columns)", (size) => repeat(",", size)],
+];
+
+/** Runs written into a name cell as they are (not quoted). */
+const rawCellRuns: [string, (size: number) => string][] = [
+  ["an opening quote never closed", (size) => `"${repeat("a", size)}`],
+  ["raw quotes", (size) => repeat('"', size)],
+  ["stray quotes between letters", (size) => `a${repeat('x"', size)}`],
+];
+
 const cellRuns: [PathologicalInput["where"], number, string, string][] = [
   ["money cell", 2, "dollar signs", "$"],
   ["money cell", 2, "euro signs", "€"],
@@ -80,6 +104,17 @@ export const PATHOLOGICAL_INPUTS: readonly PathologicalInput[] = [
     name: `header: ${name}`,
     where: "header" as const,
     csv: (size: number) => withHeader(repeat(unit, size)),
+  })),
+  ...rawHeaderRuns.map(([name, run]) => ({
+    name: `header: ${name}`,
+    where: "header" as const,
+    csv: (size: number) => `${HEADER.join(",")},${run(size)}\r\n${[...ROW, "x"].join(",")}\r\n`,
+  })),
+  ...rawCellRuns.map(([name, run]) => ({
+    name: `name cell: ${name}`,
+    where: "name cell" as const,
+    csv: (size: number) =>
+      `${HEADER.join(",")}\r\n${[run(size), ...ROW.slice(1)].join(",")}\r\n${ROW.join(",")}\r\n`,
   })),
   ...cellRuns.map(([where, column, name, unit]) => ({
     name: `${where}: ${name}`,

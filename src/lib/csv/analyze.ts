@@ -9,10 +9,12 @@ import { fieldSpec, isNumericKind, type TeamField } from "./fields";
 import { resolveMapping, type MappingResult } from "./headers";
 import {
   MAX_BYTES,
+  MAX_COLUMNS,
   MAX_REPORTED_ERRORS,
   MAX_ROWS,
   SAMPLE_ROWS,
   checkCsvByteSize,
+  tooManyColumnsMessage,
   tooManyRowsMessage,
 } from "./limits";
 import {
@@ -189,6 +191,8 @@ export function analyzeTeamCsvText(
 
   let header = readHeader(text);
   if (!header) return refused(fail("empty", "The file is empty: it has no header row and no data."));
+  if (header.width > MAX_COLUMNS)
+    return refused(fail("too-many-columns", tooManyColumnsMessage(header.width)));
   let mapping = resolveMapping(header.headers, options);
 
   // Not UTF-8: Windows-1252 is the usual answer, but Chinese Excel writes GBK; keep whichever reads more headers.

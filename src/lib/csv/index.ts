@@ -46,6 +46,7 @@ export { templateCsv, TEMPLATE_EXAMPLE_REP } from "./template";
 export {
   MAX_BYTES,
   MAX_ROWS,
+  MAX_COLUMNS,
   MAX_REPORTED_ERRORS,
   SAMPLE_ROWS,
   checkCsvByteSize,

@@ -1,6 +1,11 @@
 /** Upload limits. The page states them; the server enforces them before and while reading. */
 export const MAX_BYTES = 20 * 1024 * 1024;
 export const MAX_ROWS = 100_000;
+/**
+ * Columns of the header row. A team file has a few dozen, a wide CRM export some thousands; past this many the
+ * header is refused before any of it is matched, so a million one-character header cells cannot make it slow.
+ */
+export const MAX_COLUMNS = 10_000;
 
 /**
  * Errors kept in one preview. Every error is counted (`errorCount`), but a file where every row is wrong
@@ -30,6 +35,10 @@ export function formatLimitBytes(bytes: number): string {
 
 export function tooManyRowsMessage(maxRows: number): string {
   return `The file has more than ${maxRows.toLocaleString("en-US")} rows; split it into files of at most ${maxRows.toLocaleString("en-US")} rows.`;
+}
+
+export function tooManyColumnsMessage(columns: number, maxColumns: number = MAX_COLUMNS): string {
+  return `The header row has ${columns.toLocaleString("en-US")} columns; a team file can have at most ${maxColumns.toLocaleString("en-US")}. Check that the file uses one delimiter (comma, semicolon or tab) and remove the columns that are not needed.`;
 }
 
 /**

@@ -14,7 +14,8 @@ export interface CsvDecoding {
 }
 
 /** A problem that stops the file from being read at all. */
-export type CsvFileErrorCode = "too-large" | "too-many-rows" | "empty" | "binary" | "no-data-rows";
+export type CsvFileErrorCode =
+  "too-large" | "too-many-rows" | "too-many-columns" | "empty" | "binary" | "no-data-rows";
 export interface CsvFileError {
   code: CsvFileErrorCode;
   message: string;

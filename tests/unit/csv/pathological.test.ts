@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyzeTeamCsv, matchHeader, normalizeHeader, parseRole } from "@/lib/csv";
+import { analyzeTeamCsv, matchHeader, MAX_COLUMNS, normalizeHeader, parseRole } from "@/lib/csv";
 import { withoutBrackets } from "@/lib/csv/headers";
 import { PATHOLOGICAL_INPUTS } from "../../helpers/pathological";
 
@@ -53,5 +53,20 @@ describe("pathological inputs are read in linear time", () => {
   it("refuses long role cells without reading them as a role", () => {
     expect(parseRole(`inside ${"and ".repeat(1000)}`).ok).toBe(false);
     expect(parseRole("Inside Sales").ok).toBe(true);
+  });
+});
+
+describe("the header's width is bounded before it is matched", () => {
+  it("refuses a header of more columns than MAX_COLUMNS with a message, and reads one at the limit", () => {
+    const wide = analyzeTeamCsv(`Name,Role${",x".repeat(MAX_COLUMNS)}\nAna,inside\n`);
+    expect(wide.ok).toBe(false);
+    if (!wide.ok) {
+      expect(wide.error.code).toBe("too-many-columns");
+      expect(wide.error.message).toContain(`has ${(MAX_COLUMNS + 2).toLocaleString("en-US")} columns`);
+    }
+    const atLimit = analyzeTeamCsv(
+      `Name,Role${",x".repeat(MAX_COLUMNS - 2)}\nAna,inside${",".repeat(MAX_COLUMNS - 2)}\n`,
+    );
+    expect(atLimit.ok && atLimit.preview.validCount).toBe(1);
   });
 });
