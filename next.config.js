@@ -29,7 +29,18 @@ const nextConfig = {
     if (process.env.NODE_ENV === "production") {
       headers.push({ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" });
     }
-    return [{ source: "/:path*", headers }];
+    return [
+      { source: "/:path*", headers },
+      // Share links (/s/<token>): the token is in the address, so no Referer may carry it and no crawler may
+      // keep the page. Later entries win for the same header.
+      {
+        source: "/s/:path*",
+        headers: [
+          { key: "Referrer-Policy", value: "no-referrer" },
+          { key: "X-Robots-Tag", value: "noindex, nofollow, noarchive" },
+        ],
+      },
+    ];
   },
 };
 

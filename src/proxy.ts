@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
+import { NO_SESSION_HEADER } from "@/lib/i18n/locales";
 
 /**
  * Security headers on every response, with a fresh CSP nonce per request: Next.js reads the policy from the
@@ -24,6 +25,8 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);
+  requestHeaders.delete(NO_SESSION_HEADER);
+  if (request.nextUrl.pathname.startsWith("/s/")) requestHeaders.set(NO_SESSION_HEADER, "1");
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   response.headers.set("Content-Security-Policy", csp);
   // The other security headers (nosniff, referrer policy, HSTS in production, …) come from next.config.js.

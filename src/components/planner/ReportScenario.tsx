@@ -18,8 +18,11 @@ export function ReportScenario({ evaluated }: { evaluated: EvaluatedScenario }) 
         Scenario: {scenario.name}
       </h2>
       <p className="text-sm">
-        Saved by {scenario.author}, last changed {scenario.updatedAt.toISOString().slice(0, 10)}; starts from{" "}
-        {scenario.snapshotLabel}; {scenario.content.moves.length} reps moved.
+        {/* A shared report without names gives no author and no file name. */}
+        {scenario.author ? `Saved by ${scenario.author}, last changed` : "Last changed"}{" "}
+        {scenario.updatedAt.toISOString().slice(0, 10)}
+        {scenario.snapshotLabel ? `; starts from ${scenario.snapshotLabel}` : ""};{" "}
+        {scenario.content.moves.length} reps moved.
       </p>
       {!result || !range ? (
         <p className="text-sm" role="status">

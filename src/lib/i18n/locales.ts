@@ -6,6 +6,12 @@ export const DEFAULT_LOCALE: Locale = "en";
 /** The cookie that remembers the choice on this browser (before sign-in, and for signed-out pages). */
 export const LOCALE_COOKIE = "salesmix_locale";
 
+/**
+ * Set by src/proxy.ts on the pages of share links (/s/…), which read no session: their language comes from the
+ * browser (the cookie, else Accept-Language), never from a signed-in account. The proxy drops any a client sent.
+ */
+export const NO_SESSION_HEADER = "x-salesmix-no-session";
+
 /** Each language named in itself, as a language switcher lists them. */
 export const LOCALE_NAMES: Record<Locale, string> = { en: "English", "zh-CN": "简体中文" };
 

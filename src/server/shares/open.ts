@@ -263,7 +263,7 @@ async function sharedReport(
         },
         link.scenarioId,
       );
-      scenario = withNames ? evaluated : { ...evaluated, scenario: { ...evaluated.scenario, author: "" } };
+      scenario = withNames ? evaluated : { ...evaluated, scenario: { ...evaluated.scenario, author: "", snapshotLabel: "" } };
     } else scenarioUnavailable = true;
   }
   let roster: RosterRow[] | null = null;

@@ -3,38 +3,10 @@ import Link from "next/link";
 import { headers } from "next/headers";
 import { requireOrgPage } from "@/trpc/org-page";
 import { can } from "@/lib/permissions";
-import { BENCHMARK_DATASET, type Recommendation } from "@/lib/benchmarks";
-import { compositionRows } from "@/components/dashboard/composition-data";
-import { Composition } from "@/components/dashboard/Composition";
-import { KpiCards } from "@/components/dashboard/KpiCards";
-import { SalesModelCard } from "@/components/dashboard/SalesModelCard";
-import { GapsTable } from "@/components/dashboard/GapsTable";
-import { RoleTable } from "@/components/dashboard/RoleTable";
-import { Attainment } from "@/components/dashboard/Attainment";
-import { Trend } from "@/components/dashboard/Trend";
-import { methodologyHref, useFormat } from "@/components/dashboard/format";
-import { Headline } from "@/components/dashboard/Headline";
-import { GapChart } from "@/components/dashboard/GapChart";
-import { headlineSummary } from "@/lib/benchmarks/headline";
-import { ReportScenario } from "@/components/planner/ReportScenario";
+import { ReportBody } from "@/components/report/ReportBody";
 import { PrintButton } from "./PrintButton";
-import "./report.css";
 
 export const metadata: Metadata = { title: "Report for sharing" };
-
-const GAP_GROUPS = [
-  { prefix: ["mix.", "remote."], title: "Composition and remote selling vs the article", testId: "gaps-mix" },
-  { prefix: ["activity."], title: "Activity vs the article", testId: "gaps-activity" },
-  { prefix: ["pay."], title: "Pay vs the article", testId: "gaps-pay" },
-  { prefix: ["quota."], title: "Quota and attainment vs the article", testId: "gaps-quota" },
-  { prefix: ["deal."], title: "Deals vs the article", testId: "gaps-deals" },
-];
-
-const PRIORITY_TONE = {
-  high: "bg-rose-50 text-rose-900 dark:bg-rose-950 dark:text-rose-200",
-  medium: "bg-amber-50 text-amber-900 dark:bg-amber-950 dark:text-amber-200",
-  low: "bg-gray-100 text-gray-800 dark:bg-gray-800 dark:text-gray-200",
-} as const;
 
 const one = (v: string | string[] | undefined) => (typeof v === "string" && v ? v : null);
 
@@ -54,52 +26,6 @@ async function siteOrigin() {
     h.get("x-forwarded-proto") ??
     (host.startsWith("localhost") || host.startsWith("127.") ? "http" : "https");
   return `${proto}://${host}`;
-}
-
-/** Recommendations with their reasoning open: paper has no "expand". */
-function ExpandedRecommendations({ items }: { items: Recommendation[] }) {
-  const f = useFormat();
-  return (
-    <ol className="space-y-3" data-testid="report-recommendations">
-      {items.map((r) => (
-        <li key={r.id} className="card report-avoid-break" data-recommendation={r.id}>
-          <h3 className="flex items-start gap-3 font-semibold">
-            <span className="tabular-nums text-gray-600 dark:text-gray-400">{r.rank}.</span>
-            <span className="flex-1">{r.title}</span>
-            <span className={`rounded px-2 py-0.5 text-xs font-medium ${PRIORITY_TONE[r.priority]}`}>
-              {r.priority} priority
-            </span>
-          </h3>
-          <div className="mt-2 space-y-2 pl-7 text-sm text-gray-800 dark:text-gray-200">
-            <p>{r.reasoning}</p>
-            {r.mix ? (
-              <p>
-                <strong>Target inside share:</strong> {f.share(r.mix.range.low)}–{f.share(r.mix.range.high)}{" "}
-                (now {f.share(r.mix.currentInsideShare)}).
-              </p>
-            ) : null}
-            <p>
-              <strong>What the article&apos;s cohorts show:</strong> {r.expectedEffect}
-            </p>
-            {r.figureIds.length ? (
-              <p className="flex flex-wrap gap-x-2 gap-y-1 text-xs">
-                <span>Rests on:</span>
-                {r.figureIds.map((id) => (
-                  <Link
-                    key={id}
-                    href={methodologyHref(id)}
-                    className="link font-mono [overflow-wrap:anywhere] underline"
-                  >
-                    {id}
-                  </Link>
-                ))}
-              </p>
-            ) : null}
-          </div>
-        </li>
-      ))}
-    </ol>
-  );
 }
 
 export default async function ReportPage({
@@ -140,224 +66,84 @@ export default async function ReportPage({
     );
   }
 
-  const { analysis, organization, snapshot } = report;
+  const { organization } = report;
   const filteredReport = Boolean(report.filter.team || report.filter.title);
   const since = filteredReport
     ? null
     : await caller.report.sinceLast({ orgSlug: slug, snapshotId: report.snapshot.id });
-  const mixRange = analysis.recommendations.find((r) => r.mix !== null)?.mix?.range ?? null;
-  const gaps = analysis.gaps;
-  const currency = organization.currency;
-  const bandFigure = report.bandInfo.figureId ?? report.bandInfo.fallbackFigureId;
-  const bandGap = (bandFigure && gaps.find((g) => g.figureId === bandFigure)) || null;
-  const bandBenchmark = bandGap
-    ? bandGap.figureId === "mix.outside_share.large"
-      ? 1 - bandGap.benchmark.value
-      : bandGap.benchmark.value
-    : null;
-  const filtered = report.filter.team || report.filter.title;
   const suffix = query(report.filter);
   const csvQuery = new URLSearchParams(suffix.slice(1));
   if (chosen) csvQuery.set("scenario", chosen.scenario.id);
   const csvSuffix = csvQuery.size ? `?${csvQuery.toString()}` : "";
-  const generated = new Date().toISOString().slice(0, 10);
 
   return (
-    <article className="report-sheet mx-auto space-y-6" aria-labelledby="report-title" data-testid="report">
-      <div className="no-print flex flex-wrap items-center gap-3">
-        <Link href={`/o/${organization.slug}${suffix}`} className="link underline">
-          Back to the dashboard
-        </Link>
-        <div className="ml-auto flex flex-wrap gap-2">
-          {scenarios.length > 0 ? (
-            <form method="get" className="flex items-center gap-2 text-sm">
-              {report.filter.team ? <input type="hidden" name="team" value={report.filter.team} /> : null}
-              {report.filter.title ? <input type="hidden" name="title" value={report.filter.title} /> : null}
-              <label htmlFor="report-scenario-select">Include a scenario</label>
-              <select
-                id="report-scenario-select"
-                name="scenario"
-                defaultValue={chosen?.scenario.id ?? ""}
-                className="rounded border-gray-300 text-sm dark:border-gray-700 dark:bg-gray-900"
+    <ReportBody
+      report={report}
+      trend={trend}
+      since={
+        since
+          ? {
+              line: since.line,
+              href: `/o/${organization.slug}/compare?from=${since.comparison.from.id}&to=${since.comparison.to.id}`,
+            }
+          : null
+      }
+      scenario={chosen}
+      origin={origin}
+      toolbar={
+        <div className="no-print flex flex-wrap items-center gap-3">
+          <Link href={`/o/${organization.slug}${suffix}`} className="link underline">
+            Back to the dashboard
+          </Link>
+          <div className="ml-auto flex flex-wrap gap-2">
+            {scenarios.length > 0 ? (
+              <form method="get" className="flex items-center gap-2 text-sm">
+                {report.filter.team ? <input type="hidden" name="team" value={report.filter.team} /> : null}
+                {report.filter.title ? (
+                  <input type="hidden" name="title" value={report.filter.title} />
+                ) : null}
+                <label htmlFor="report-scenario-select">Include a scenario</label>
+                <select
+                  id="report-scenario-select"
+                  name="scenario"
+                  defaultValue={chosen?.scenario.id ?? ""}
+                  className="rounded border-gray-300 text-sm dark:border-gray-700 dark:bg-gray-900"
+                >
+                  <option value="">None</option>
+                  {scenarios.map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {s.name}
+                    </option>
+                  ))}
+                </select>
+                <button type="submit" className="btn-secondary">
+                  Show
+                </button>
+              </form>
+            ) : null}
+            <PrintButton />
+            {can(org.role, "shares.manage") ? (
+              <Link href={`/o/${organization.slug}/settings/shares`} className="btn-secondary">
+                Share a read-only link
+              </Link>
+            ) : null}
+            {can(org.role, "exports.create") ? (
+              <a
+                href={`/api/orgs/${organization.slug}/report.csv${csvSuffix}`}
+                className="btn-secondary"
+                download
+                data-testid="report-csv"
               >
-                <option value="">None</option>
-                {scenarios.map((s) => (
-                  <option key={s.id} value={s.id}>
-                    {s.name}
-                  </option>
-                ))}
-              </select>
-              <button type="submit" className="btn-secondary">
-                Show
-              </button>
-            </form>
-          ) : null}
-          <PrintButton />
-          {can(org.role, "exports.create") ? (
-            <a
-              href={`/api/orgs/${organization.slug}/report.csv${csvSuffix}`}
-              className="btn-secondary"
-              download
-              data-testid="report-csv"
-            >
-              Download metrics CSV
-            </a>
-          ) : (
-            <p className="text-sm text-gray-700 dark:text-gray-300">
-              Your role ({org.role}) can print the report; an analyst or admin can download its CSV.
-            </p>
-          )}
+                Download metrics CSV
+              </a>
+            ) : (
+              <p className="text-sm text-gray-700 dark:text-gray-300">
+                Your role ({org.role}) can print the report; an analyst or admin can download its CSV.
+              </p>
+            )}
+          </div>
         </div>
-      </div>
-
-      <header className="space-y-3 border-b border-gray-300 pb-4 dark:border-gray-700">
-        <p className="text-xs font-semibold uppercase tracking-wide text-blue-800 dark:text-blue-300">
-          SalesMix benchmark report
-        </p>
-        <h1 id="report-title" className="text-2xl font-semibold">
-          {organization.name}: the sales team against the published benchmarks
-        </h1>
-        <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2" data-testid="report-header">
-          <div>
-            <dt className="font-medium text-gray-600 dark:text-gray-400">Team (your data)</dt>
-            <dd>
-              As of <strong data-testid="report-as-of">{snapshot.asOf}</strong> · {snapshot.period} ·{" "}
-              {snapshot.fileName} · {snapshot.rowCount} reps uploaded
-            </dd>
-          </div>
-          <div>
-            <dt className="font-medium text-gray-600 dark:text-gray-400">Size band</dt>
-            <dd>
-              <strong data-testid="report-band">{report.bandInfo.label}</strong> ({report.bandInfo.boundaries}
-              )
-            </dd>
-          </div>
-          <div>
-            <dt className="font-medium text-gray-600 dark:text-gray-400">Benchmarks (the article)</dt>
-            <dd>
-              “{BENCHMARK_DATASET.title}”, {BENCHMARK_DATASET.publisher}, published{" "}
-              {BENCHMARK_DATASET.published}, updated {BENCHMARK_DATASET.updated}
-            </dd>
-          </div>
-          <div>
-            <dt className="font-medium text-gray-600 dark:text-gray-400">Data vintage</dt>
-            <dd data-testid="report-vintage">{analysis.vintageLabel}</dd>
-          </div>
-          <div>
-            <dt className="font-medium text-gray-600 dark:text-gray-400">Scope</dt>
-            <dd data-testid="report-scope">
-              {filtered
-                ? `${analysis.metrics.headCount.total} reps${report.filter.team ? ` in team “${report.filter.team}”` : ""}${report.filter.title ? ` with title “${report.filter.title}”` : ""}`
-                : `All ${analysis.metrics.headCount.total} reps`}
-            </dd>
-          </div>
-          <div>
-            <dt className="font-medium text-gray-600 dark:text-gray-400">Prepared</dt>
-            <dd>{generated}, with SalesMix</dd>
-          </div>
-        </dl>
-        <p className="text-xs text-gray-700 dark:text-gray-300">
-          Every number is either <strong>your data</strong> (this upload) or <strong>the article</strong>{" "}
-          (labelled with its figure id). Each figure&apos;s meaning, cohort, vintage, confidence and source
-          sentence are at <span className="font-mono">{origin}/methodology</span>. The article compares groups
-          of companies; a gap describes how your team differs from that pattern, not a promised result.
-        </p>
-      </header>
-
-      <Headline
-        sentences={headlineSummary(analysis, since?.line ?? null)}
-        sectionHref={{
-          composition: "#composition",
-          gaps: "#gap-chart",
-          "sales-model": "#sales-model",
-          recommendations: "#report-recs-title",
-          changes: since
-            ? `/o/${organization.slug}/compare?from=${since.comparison.from.id}&to=${since.comparison.to.id}`
-            : "#report-team-title",
-        }}
-      />
-
-      <section aria-labelledby="report-kpis-title" className="report-kpis space-y-3">
-        <h2 id="report-kpis-title" className="text-lg font-semibold">
-          Key figures
-        </h2>
-        <KpiCards
-          headCount={analysis.metrics.headCount}
-          bandGap={bandGap}
-          bandLabel={report.bandInfo.label}
-          quotaGap={gaps.find((g) => g.figureId === "quota.hit_rate") ?? null}
-          oteGap={gaps.find((g) => g.figureId === "pay.inside_am.ote") ?? null}
-          currency={currency}
-        />
-      </section>
-
-      <GapChart gaps={gaps} />
-
-      <div data-report-chart="composition" id="composition">
-        <Composition
-          rows={compositionRows(analysis.metrics.headCount, analysis.band)}
-          bandLabel={report.bandInfo.label}
-        />
-      </div>
-
-      <div id="sales-model">
-        <SalesModelCard classification={analysis.classification} currency={currency} />
-      </div>
-
-      <section aria-labelledby="report-recs-title" className="report-page-break space-y-3">
-        <h2 id="report-recs-title" className="text-lg font-semibold">
-          Recommendations
-        </h2>
-        <p className="text-sm text-gray-700 dark:text-gray-300">
-          Ranked, each with its reasoning and the figures it rests on. Expected effects describe what the
-          article&apos;s cohorts show, not a promise.
-        </p>
-        <ExpandedRecommendations items={analysis.recommendations} />
-      </section>
-
-      {chosen ? <ReportScenario evaluated={chosen} /> : null}
-
-      <section aria-labelledby="report-gaps-title" className="report-page-break space-y-4">
-        <h2 id="report-gaps-title" className="text-lg font-semibold">
-          Every comparison with the article
-        </h2>
-        {GAP_GROUPS.map((g) => (
-          <GapsTable
-            key={g.testId}
-            testId={g.testId}
-            title={g.title}
-            gaps={gaps.filter((gap) => g.prefix.some((p) => gap.figureId.startsWith(p)))}
-            currency={currency}
-          />
-        ))}
-      </section>
-
-      <section aria-labelledby="report-team-title" className="report-page-break space-y-4">
-        <h2 id="report-team-title" className="text-lg font-semibold">
-          Your team in detail
-        </h2>
-        <RoleTable
-          byRole={analysis.metrics.byRole}
-          currency={currency}
-          minReps={analysis.metrics.minRepsPerMetric}
-        />
-        <div data-report-chart="attainment">
-          <Attainment byRole={analysis.metrics.byRole} />
-        </div>
-        <div {...(trend.length >= 2 ? { "data-report-chart": "trend" } : {})}>
-          <Trend
-            points={trend}
-            bandBenchmark={bandBenchmark}
-            bandLabel={report.bandInfo.label}
-            targetRange={mixRange ? { low: mixRange.low, high: mixRange.high, model: mixRange.model } : null}
-          />
-        </div>
-      </section>
-
-      <footer className="border-t border-gray-300 pt-3 text-xs text-gray-700 dark:border-gray-700 dark:text-gray-300">
-        SalesMix report for {organization.name} · team as of {snapshot.asOf} · benchmarks{" "}
-        {BENCHMARK_DATASET.id} ({analysis.vintageLabel}) · methodology: {origin}/methodology
-      </footer>
-    </article>
+      }
+    />
   );
 }

@@ -32,6 +32,9 @@ export default async function SettingsPage({ params }: { params: Promise<{ slug:
           <Link href={`/o/${slug}/settings/webhooks`} className="btn-secondary">
             Webhooks
           </Link>
+          <Link href={`/o/${slug}/settings/shares`} className="btn-secondary">
+            Share links
+          </Link>
         </div>
       </div>
       <ProfileForm
