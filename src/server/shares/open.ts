@@ -7,7 +7,7 @@ import { withSecretLookup, withTenant } from "../db/tenant";
 import { recordAudit } from "../audit";
 import { ServiceError } from "../errors";
 import { verifyPassword } from "../auth/password";
-import { resolveAuthSecret } from "../auth/secret";
+import { resolveAuthSecrets } from "../auth/secret";
 import { consume, LIMITS, peek, reset } from "../ratelimit";
 import { processState } from "../state";
 import { getReport, type Report } from "../reports/report";
@@ -95,13 +95,14 @@ function refusalOf(found: FoundShare | null): ShareRefusal | null {
   return null;
 }
 
-function unlockSecret() {
+/** AUTH_SECRET seals new unlock cookies; AUTH_SECRET_PREVIOUS still opens those sealed before a rotation. */
+function unlockSecrets() {
   const state = processState();
-  return (state.authSecret ??= resolveAuthSecret());
+  return (state.authSecrets ??= resolveAuthSecrets());
 }
 
-function unlockMac(link: FoundShare["link"], expiresAtMs: number) {
-  return createHmac("sha256", unlockSecret())
+function unlockMac(link: FoundShare["link"], expiresAtMs: number, secret = unlockSecrets()[0]!) {
+  return createHmac("sha256", secret)
     .update(`share-unlock\n${link.id}\n${link.tokenHash}\n${expiresAtMs}`)
     .digest("base64url");
 }
@@ -119,9 +120,11 @@ function validUnlock(link: FoundShare["link"], value: string | null | undefined)
   const [exp, mac] = value.split(".");
   const expiresAtMs = Number(exp);
   if (!mac || !Number.isSafeInteger(expiresAtMs) || expiresAtMs <= Date.now()) return false;
-  const expected = Buffer.from(unlockMac(link, expiresAtMs));
   const given = Buffer.from(mac);
-  return expected.length === given.length && timingSafeEqual(expected, given);
+  return unlockSecrets().some((secret) => {
+    const expected = Buffer.from(unlockMac(link, expiresAtMs, secret));
+    return expected.length === given.length && timingSafeEqual(expected, given);
+  });
 }
 
 const attemptKeys = (shareId: string, ip: string | null) => ({
@@ -263,7 +266,9 @@ async function sharedReport(
         },
         link.scenarioId,
       );
-      scenario = withNames ? evaluated : { ...evaluated, scenario: { ...evaluated.scenario, author: "", snapshotLabel: "" } };
+      scenario = withNames
+        ? evaluated
+        : { ...evaluated, scenario: { ...evaluated.scenario, author: "", snapshotLabel: "" } };
     } else scenarioUnavailable = true;
   }
   let roster: RosterRow[] | null = null;
