@@ -45,6 +45,11 @@ async function start() {
     fail(e);
   }
   await checkRowLevelSecurity(handle.db);
+  if (env.NODE_ENV === "production" && env.SMTP_URL && !env.APP_URL)
+    // Emails sent by jobs (upload digests, reminders, notices) have no request to take an origin from.
+    console.warn(
+      "Warning: APP_URL is not set: links in emails sent in the background (upload digests, reminders, their unsubscribe links) point to http://localhost:3000. Set APP_URL to the public URL.",
+    );
   const plan = demoSeedPlan(env);
   if (plan.seed) {
     const { created } = await seedDemo(handle.db, plan.password);

@@ -282,6 +282,14 @@ describe("upload digest", () => {
       /<form method="post"><input type="hidden" name="List-Unsubscribe" value="One-Click">/,
     );
     expect(html).toContain('<meta name="robots" content="noindex">');
+    // In the reader's language (no session: the browser's Accept-Language).
+    const zh = await app.http.unsubscribeGet(
+      handle.db,
+      new Request(url, { headers: { "accept-language": "zh-CN" } }),
+    );
+    const zhHtml = await zh.text();
+    expect(zhHtml).toContain('<html lang="zh-CN">');
+    expect(zhHtml).toContain(`停止接收来自 ${owner.org.name} 的有新的团队上传时的邮件？`);
     expect(await settingsOf(viewer, owner.org.slug)).toMatchObject({ uploadDigest: true });
     // The button posts the form to the page's own URL.
     const form = new URLSearchParams({ "List-Unsubscribe": "One-Click" });
@@ -386,6 +394,45 @@ describe("stale-upload reminder", () => {
     await upload(handle.db, t, "2026-10-01");
     await drain(handle.db);
     expect(mailsTo(t.user.email)).toHaveLength(0);
+  });
+});
+
+describe("who receives", () => {
+  it("before any upload, the reminder counts from the organization's creation", async () => {
+    const t = await app.callers.newTenant(handle.db, "empty");
+    await t.caller.notifications.update({ orgSlug: t.org.slug, reminderDays: 7 });
+    const [org] = await handle.db
+      .select()
+      .from(app.schema.organizations)
+      .where(eq(app.schema.organizations.id, t.org.id));
+    expect(await app.reminders.queueDueReminders(handle.db, org!)).toBe(0);
+    const eightDaysOn = new Date(Date.now() + 8 * 86_400_000);
+    expect(await app.reminders.queueDueReminders(handle.db, org!, eightDaysOn)).toBe(1);
+    expect(await app.reminders.queueDueReminders(handle.db, org!, eightDaysOn)).toBe(0);
+    // The job checks the age when it runs (now: a day old), and the organization still has no upload.
+    await drain(handle.db);
+    const [mail] = mailsTo(t.user.email);
+    expect(parseMessage(mail!.raw).headers.get("subject")).toBe(
+      `${t.org.name}: no team has been uploaded yet`,
+    );
+  });
+
+  it("a member who left receives nothing, even for a digest queued before they left", async () => {
+    const t = await app.callers.newTenant(handle.db, "leaver");
+    const member = await addMemberTo(handle.db, t.org.id, "analyst");
+    await member.caller.notifications.update({ orgSlug: t.org.slug, uploadDigest: true });
+    await upload(handle.db, t, "2026-09-01");
+    await member.caller.members.leave({ orgSlug: t.org.slug });
+    // The preference went with the membership.
+    const left = await app.tenant.withTenant(handle.db, t.org.id, (tx) =>
+      tx
+        .select()
+        .from(app.schema.notificationPreferences)
+        .where(eq(app.schema.notificationPreferences.organizationId, t.org.id)),
+    );
+    expect(left).toEqual([]);
+    await drain(handle.db);
+    expect(mailsTo(member.user.email)).toHaveLength(0);
   });
 });
 

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Database } from "../db/client";
+import { browserLocale, translator } from "../i18n";
 import { checkUnsubscribe, unsubscribe } from "./unsubscribe";
-import { NOTIFICATION_KIND_LABELS } from "@/lib/notifications";
 import { unsubscribePage } from "./unsubscribe-page";
 
 const tokenOf = (req: Request) => new URL(req.url).searchParams.get("token");
@@ -9,43 +9,70 @@ const tokenOf = (req: Request) => new URL(req.url).searchParams.get("token");
 const settingsUrl = (slug: string | null) =>
   slug ? `/o/${encodeURIComponent(slug)}/notifications` : undefined;
 
-function refused(reason: string) {
-  return unsubscribePage({ status: 400, title: "This link does not work", paragraphs: [reason] });
+/**
+ * The pages of the link, in the reader's language: there is no session (a mail client's POST carries none), so the
+ * browser's cookie or Accept-Language decides.
+ */
+async function pageText(req: Request) {
+  const locale = browserLocale(req.headers);
+  return { locale, t: await translator(locale) };
 }
 
 /** The link from the email, opened in a browser: says what it stops and asks to confirm (a GET changes nothing). */
 export async function unsubscribeGet(db: Database, req: Request): Promise<Response> {
+  const { locale, t } = await pageText(req);
   const checked = await checkUnsubscribe(db, tokenOf(req));
-  if (!checked.ok) return refused(checked.reason);
-  const what = NOTIFICATION_KIND_LABELS[checked.claim.kind];
+  if (!checked.ok)
+    return unsubscribePage({
+      status: 400,
+      lang: locale,
+      title: t("unsubscribe.refusedTitle"),
+      paragraphs: [t("unsubscribe.refused")],
+    });
+  const what = t(`unsubscribe.kinds.${checked.claim.kind}`);
   return unsubscribePage({
     status: 200,
-    title: "Unsubscribe",
+    lang: locale,
+    title: t("unsubscribe.confirmTitle"),
     paragraphs: [
       checked.organizationName
-        ? `Stop ${what} from ${checked.organizationName}?`
-        : `Stop ${what}? That organization no longer exists, so none will come anyway.`,
+        ? t("unsubscribe.confirmQuestion", { what, org: checked.organizationName })
+        : t("unsubscribe.confirmGone", { what }),
     ],
-    confirm: "Unsubscribe",
-    settingsUrl: settingsUrl(checked.organizationSlug),
+    confirm: t("unsubscribe.confirmButton"),
+    settings: checked.organizationSlug
+      ? { url: settingsUrl(checked.organizationSlug)!, label: t("unsubscribe.settings") }
+      : undefined,
   });
 }
 
 /** One-click unsubscribe (RFC 8058, `List-Unsubscribe=One-Click`) and the confirm button: the signed link is enough. */
 export async function unsubscribePost(db: Database, req: Request): Promise<Response> {
+  const { locale, t } = await pageText(req);
   const done = await unsubscribe(db, tokenOf(req));
-  if (!done.ok) return refused(done.reason);
-  const what = NOTIFICATION_KIND_LABELS[done.claim.kind];
-  const where = done.organizationName ? ` from ${done.organizationName}` : "";
+  if (!done.ok)
+    return unsubscribePage({
+      status: 400,
+      lang: locale,
+      title: t("unsubscribe.refusedTitle"),
+      paragraphs: [t("unsubscribe.refused")],
+    });
+  const what = t(`unsubscribe.kinds.${done.claim.kind}`);
+  const org = done.organizationName;
   return unsubscribePage({
     status: 200,
-    title: "You are unsubscribed",
+    lang: locale,
+    title: t("unsubscribe.doneTitle"),
     paragraphs: [
-      done.changed
-        ? `You will no longer receive ${what}${where}.`
-        : `You were not receiving ${what}${where}; nothing needed to change.`,
-      "You can turn it on again in the organization's notification settings.",
+      done.changed && org
+        ? t("unsubscribe.done", { what, org })
+        : org
+          ? t("unsubscribe.already", { what, org })
+          : t("unsubscribe.alreadyGone", { what }),
+      t("unsubscribe.again"),
     ],
-    settingsUrl: settingsUrl(done.organizationSlug),
+    settings: done.organizationSlug
+      ? { url: settingsUrl(done.organizationSlug)!, label: t("unsubscribe.settings") }
+      : undefined,
   });
 }

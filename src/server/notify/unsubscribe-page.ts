@@ -7,15 +7,16 @@ import { escapeHtml } from "../email";
  */
 export function unsubscribePage(input: {
   status: 200 | 400;
+  lang: string;
   title: string;
   paragraphs: string[];
   /** A confirm button that POSTs the one-click form to this same URL. */
   confirm?: string;
-  settingsUrl?: string;
+  settings?: { url: string; label: string } | undefined;
 }): Response {
   const e = escapeHtml;
   const body = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<html lang="${e(input.lang)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta name="robots" content="noindex"><meta name="referrer" content="no-referrer">
 <title>${e(input.title)} · SalesMix</title>
 <style>
@@ -34,7 +35,7 @@ ${
     ? `<form method="post"><input type="hidden" name="List-Unsubscribe" value="One-Click"><button type="submit">${e(input.confirm)}</button></form>`
     : ""
 }
-${input.settingsUrl ? `<p><a href="${e(input.settingsUrl)}">Change your notifications in SalesMix</a></p>` : ""}
+${input.settings ? `<p><a href="${e(input.settings.url)}">${e(input.settings.label)}</a></p>` : ""}
 </main></body></html>`;
   return new Response(body, {
     status: input.status,

@@ -8,15 +8,12 @@ import { verifyUnsubscribeToken, type UnsubscribeClaim } from "./unsubscribe-tok
 
 export type UnsubscribeCheck =
   | { ok: true; claim: UnsubscribeClaim; organizationName: string | null; organizationSlug: string | null }
-  | { ok: false; reason: string };
+  | { ok: false };
 
-export const UNSUBSCRIBE_REFUSED =
-  "This unsubscribe link is not valid: it was changed or cut short, so nothing was changed. Use the link from the email exactly as it is, or change your notifications in SalesMix.";
-
-/** What an unsubscribe link would do, for the confirmation page; a malformed or tampered link is refused. */
+/** What an unsubscribe link would do, for the confirmation page; a malformed or tampered link is refused (`ok: false`). */
 export async function checkUnsubscribe(db: Database, token: string | null): Promise<UnsubscribeCheck> {
   const verified = verifyUnsubscribeToken(token);
-  if (!verified.ok) return { ok: false, reason: UNSUBSCRIBE_REFUSED };
+  if (!verified.ok) return { ok: false };
   const [org] = await db
     .select({ name: organizations.name, slug: organizations.slug })
     .from(organizations)
