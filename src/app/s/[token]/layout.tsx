@@ -1,4 +1,7 @@
 import type { Metadata } from "next";
+import { getLocale, getTranslations } from "next-intl/server";
+import { formatter } from "@/lib/format";
+import { isLocale } from "@/lib/i18n/locales";
 import { openThisShare } from "./open-share";
 
 // The token is in the address: no Referer carries it elsewhere, and no search engine lists the page (the same
@@ -8,30 +11,6 @@ export const metadata: Metadata = {
   referrer: "no-referrer",
   robots: { index: false, follow: false, nocache: true },
 };
-
-const dateOf = (d: Date) =>
-  new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeZone: "UTC" }).format(d);
-
-const REFUSALS = {
-  invalid: {
-    title: "This share link is not valid",
-    text: () =>
-      "The address may be mistyped, cut short or changed. Ask the person who sent it to send the link again.",
-  },
-  expired: {
-    title: "This share link has expired",
-    text: (at: Date) => `It expired on ${dateOf(at)}. Ask the person who sent it for a new link.`,
-  },
-  revoked: {
-    title: "This share link was revoked",
-    text: (at: Date) =>
-      `It was revoked on ${dateOf(at)} and shows nothing any more. Ask the person who sent it if you should still see the report.`,
-  },
-  gone: {
-    title: "This report is no longer available",
-    text: () => "The upload this link showed was deleted. Ask the person who sent it for a new link.",
-  },
-} as const;
 
 /**
  * The shared report's frame: no navigation, no account menu and no link into the app. A refused link is worded
@@ -47,14 +26,20 @@ export default async function ShareLayout({
 }) {
   const { token } = await params;
   const opening = await openThisShare(token);
+  const t = await getTranslations("share");
+  const locale = await getLocale();
+  const f = formatter(isLocale(locale) ? locale : undefined);
+  const date = (d: Date) => f.longDate(d, "UTC");
   const refusal =
-    opening.status === "invalid" || opening.status === "gone"
-      ? { ...REFUSALS[opening.status], at: new Date(0) }
-      : opening.status === "expired"
-        ? { ...REFUSALS.expired, at: opening.expiredAt }
-        : opening.status === "revoked"
-          ? { ...REFUSALS.revoked, at: opening.revokedAt }
-          : null;
+    opening.status === "invalid"
+      ? { title: t("invalidTitle"), text: t("invalidText") }
+      : opening.status === "gone"
+        ? { title: t("goneTitle"), text: t("goneText") }
+        : opening.status === "expired"
+          ? { title: t("expiredTitle"), text: t("expiredText", { date: date(opening.expiredAt) }) }
+          : opening.status === "revoked"
+            ? { title: t("revokedTitle"), text: t("revokedText", { date: date(opening.revokedAt) }) }
+            : null;
   return (
     <main className="mx-auto max-w-5xl px-4 py-8">
       <p className="no-print mb-6 flex items-center gap-2 text-sm font-semibold text-gray-700 dark:text-gray-300">
@@ -64,7 +49,7 @@ export default async function ShareLayout({
         >
           SM
         </span>
-        SalesMix · shared report (read-only)
+        {t("frame")}
       </p>
       {refusal ? (
         <section
@@ -73,7 +58,7 @@ export default async function ShareLayout({
           data-refusal={opening.status}
         >
           <h1 className="text-2xl font-semibold">{refusal.title}</h1>
-          <p className="text-gray-700 dark:text-gray-300">{refusal.text(refusal.at)}</p>
+          <p className="text-gray-700 dark:text-gray-300">{refusal.text}</p>
         </section>
       ) : null}
       {children}

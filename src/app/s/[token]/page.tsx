@@ -1,10 +1,18 @@
 import { notFound } from "next/navigation";
 import { headers } from "next/headers";
+import { getLocale, getTranslations } from "next-intl/server";
+import { formatter } from "@/lib/format";
+import { isLocale } from "@/lib/i18n/locales";
 import { ReportBody } from "@/components/report/ReportBody";
 import { useFormat } from "@/components/dashboard/format";
-import { formatWait } from "@/server/ratelimit";
+import { useTranslations } from "next-intl";
 import type { RosterRow } from "@/server/shares/open";
 import { openThisShare } from "./open-share";
+
+async function getFormatter() {
+  const locale = await getLocale();
+  return formatter(isLocale(locale) ? locale : undefined);
+}
 
 const one = (v: string | string[] | undefined) => (typeof v === "string" ? v : null);
 
@@ -29,20 +37,19 @@ function PasswordForm({
   retryAfterSeconds: number | null;
   attempt: string | null;
 }) {
+  const t = useTranslations("share");
   const blocked = attemptsLeft <= 0;
   return (
     <section className="card mx-auto max-w-md space-y-4" data-testid="share-password">
-      <h1 className="text-2xl font-semibold">This report is protected by a password</h1>
-      <p className="text-gray-700 dark:text-gray-300">
-        Enter the password you were given with the link. Nothing is shown before it is right.
-      </p>
+      <h1 className="text-2xl font-semibold">{t("passwordTitle")}</h1>
+      <p className="text-gray-700 dark:text-gray-300">{t("passwordIntro")}</p>
       {attempt === "wrong" && !blocked ? (
         <p
           role="alert"
           className="text-sm text-rose-800 dark:text-rose-300"
           data-testid="share-password-error"
         >
-          Wrong password. {attemptsLeft} attempt{attemptsLeft === 1 ? "" : "s"} left.
+          {t("wrongPassword", { left: attemptsLeft })}
         </p>
       ) : null}
       {blocked ? (
@@ -51,12 +58,12 @@ function PasswordForm({
           className="text-sm text-rose-800 dark:text-rose-300"
           data-testid="share-password-error"
         >
-          Too many wrong passwords for this link. Try again in {formatWait(retryAfterSeconds ?? 60)}.
+          {t("tooManyPasswords", { minutes: Math.max(1, Math.ceil((retryAfterSeconds ?? 60) / 60)) })}
         </p>
       ) : null}
       <form method="post" action={`/s/${encodeURIComponent(token)}/unlock`} className="space-y-3">
         <label htmlFor="share-password-input" className="block text-sm font-medium">
-          Password
+          {t("passwordLabel")}
         </label>
         <input
           id="share-password-input"
@@ -69,7 +76,7 @@ function PasswordForm({
           className="w-full rounded border-gray-300 dark:border-gray-700 dark:bg-gray-900"
         />
         <button type="submit" className="btn-primary" disabled={blocked}>
-          Open the report
+          {t("open")}
         </button>
       </form>
     </section>
@@ -78,33 +85,34 @@ function PasswordForm({
 
 function Roster({ rows, truncated }: { rows: RosterRow[]; truncated: boolean }) {
   const f = useFormat();
+  const t = useTranslations("share");
   return (
     <section aria-labelledby="share-roster-title" className="report-page-break space-y-3">
       <h2 id="share-roster-title" className="text-lg font-semibold">
-        Reps in this upload (your data)
+        {t("rosterTitle")}
       </h2>
       <p className="text-sm text-gray-700 dark:text-gray-300">
-        This link was shared with names, for internal use. Emails and pay are never shown on a shared report.
-        {truncated ? ` The first ${rows.length} reps of the upload are listed.` : ""}
+        {t("rosterIntro")}
+        {truncated ? ` ${t("rosterTruncated", { count: rows.length })}` : ""}
       </p>
-      <div className="overflow-x-auto" role="region" aria-label="Reps in this upload" tabIndex={0}>
+      <div className="overflow-x-auto" role="region" aria-label={t("rosterTitle")} tabIndex={0}>
         <table className="w-full text-sm" data-testid="share-roster">
           <thead>
             <tr className="text-left">
               <th scope="col" className="pr-3">
-                Name
+                {t("rosterName")}
               </th>
               <th scope="col" className="pr-3">
-                Role
+                {t("rosterRole")}
               </th>
               <th scope="col" className="pr-3">
-                Team
+                {t("rosterTeam")}
               </th>
               <th scope="col" className="pr-3">
-                Title
+                {t("rosterJobTitle")}
               </th>
               <th scope="col" className="pr-3">
-                Quota attainment
+                {t("rosterAttainment")}
               </th>
             </tr>
           </thead>
@@ -156,9 +164,8 @@ export default async function SharedReportPage({
   // Refused: the layout says why; the answer is a 404 with no data.
   if (opening.status !== "open") notFound();
   const { shared } = opening;
-  const expires = new Intl.DateTimeFormat("en-US", { dateStyle: "long", timeZone: "UTC" }).format(
-    shared.expiresAt,
-  );
+  const t = await getTranslations("share");
+  const f = await getFormatter();
   return (
     <ReportBody
       report={shared.report}
@@ -172,13 +179,9 @@ export default async function SharedReportPage({
           data-testid="share-banner"
           data-redaction={shared.redaction}
         >
-          A read-only report shared with you, valid until {expires}.{" "}
-          {shared.redaction === "aggregates"
-            ? "It shows aggregates only: no rep names, emails or individual pay."
-            : "It includes rep names, for internal use."}
-          {shared.scenarioUnavailable
-            ? " The scenario shared with it was since deleted or moved to another upload, so it is not shown."
-            : ""}
+          {t("banner", { date: f.longDate(shared.expiresAt, "UTC") })}{" "}
+          {shared.redaction === "aggregates" ? t("bannerAggregates") : t("bannerNames")}
+          {shared.scenarioUnavailable ? ` ${t("scenarioUnavailable")}` : ""}
         </p>
       }
     >
