@@ -73,6 +73,39 @@ export function trimmedWidth(cells: readonly string[]): number {
   return width;
 }
 
+/** Where a quote-aware scan for the end of a long record has got to (see `readRecords`). */
+interface RecordScan {
+  /** The record's first character. */
+  start: number;
+  /** The next character to look at. */
+  at: number;
+  quoted: boolean;
+}
+
+/**
+ * Scan `text` from `scan.at` for the first line break outside double quotes (every `"` toggles being inside
+ * quotes, so doubled quotes leave it unchanged), looking at no more than `budget` characters. Returns the index just
+ * after that line break, or -1 when the budget ran out first; `scan` keeps the position, so scanning one record
+ * costs its length once however many times it is resumed.
+ */
+function scanForRecordEnd(text: string, scan: RecordScan, newline: CsvNewline, budget: number): number {
+  const end = Math.min(text.length, scan.at + budget);
+  const first = newline.charCodeAt(0);
+  let { at, quoted } = scan;
+  for (; at < end; at++) {
+    const c = text.charCodeAt(at);
+    if (c === 34) quoted = !quoted;
+    else if (!quoted && c === first && (newline.length === 1 || text.charCodeAt(at + 1) === 10)) {
+      scan.at = at + newline.length;
+      scan.quoted = false;
+      return scan.at;
+    }
+  }
+  scan.at = at;
+  scan.quoted = quoted;
+  return -1;
+}
+
 /**
  * Pull records one at a time. Papa's parser gets 64 K characters at a time and is told to leave the last,
  * possibly incomplete record for the next round; a record longer than the chunk doubles the chunk. Small
@@ -83,13 +116,21 @@ export function* readRecords(text: string, dialect: CsvDialect): Generator<CsvRe
   const parser = new Papa.Parser({ delimiter: dialect.delimiter, newline: dialect.newline, quoteChar: '"' });
   let start = dialect.sepLine ? sepLineLength(text) : 0;
   let chunkChars = CHUNK_CHARS;
+  let scan: RecordScan = { start: -1, at: 0, quoted: false };
   let row = 0;
   while (start < text.length) {
     const end = Math.min(text.length, start + chunkChars);
     const isLast = end >= text.length;
     const result: PapaChunkResult = parser.parse(text.slice(start, end), 0, !isLast);
     if (!isLast && result.data.length === 0) {
-      chunkChars *= 2;
+      // A record longer than the chunk: the parser starts it again with a longer chunk. Doubling alone parses a
+      // 1 MB record about three times over (64 K, 128 K, … 2 M), and the parser is slow on quotes; a scan for the
+      // line break that ends it (outside quotes) sizes the next chunk to hold it, so it is usually parsed twice at
+      // most. The chunk at least doubles each time, so a scan misled by stray quotes costs no more than before.
+      if (scan.start !== start) scan = { start, at: start, quoted: false };
+      const recordEnd = scanForRecordEnd(text, scan, dialect.newline, chunkChars * 16);
+      const scanned = (recordEnd === -1 ? scan.at : recordEnd) - start;
+      chunkChars = Math.max(chunkChars * 2, scanned + CHUNK_CHARS);
       continue;
     }
     chunkChars = CHUNK_CHARS;
