@@ -292,6 +292,8 @@ test("dashboard: profile, upload, the overview's numbers, what-if, chart, report
 });
 
 test("the methodology page is public and lists every figure, rule and finding", async ({ browser }) => {
+  // The longest page, checked by axe twice (light and dark): on a loaded machine each pass alone takes 10–20 s.
+  test.slow();
   const context = await browser.newContext();
   const page = await context.newPage();
   const response = await page.goto("/methodology#unresolved.outside_higher_30_2");
