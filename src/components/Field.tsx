@@ -1,4 +1,5 @@
 import { useId } from "react";
+import { useKnownMessage } from "./useKnownMessage";
 
 interface FieldProps extends React.InputHTMLAttributes<HTMLInputElement> {
   label: string;
@@ -9,6 +10,7 @@ interface FieldProps extends React.InputHTMLAttributes<HTMLInputElement> {
 /** A labelled input whose error is announced and tied to it (aria-describedby). */
 export function Field({ label, error, hint, id, ...input }: FieldProps) {
   const generated = useId();
+  const localize = useKnownMessage();
   const inputId = id ?? generated;
   const errorId = `${inputId}-error`;
   const hintId = `${inputId}-hint`;
@@ -33,7 +35,7 @@ export function Field({ label, error, hint, id, ...input }: FieldProps) {
       ) : null}
       {error ? (
         <p id={errorId} className="field-error" role="alert">
-          {error}
+          {localize(error)}
         </p>
       ) : null}
     </div>
@@ -41,13 +43,14 @@ export function Field({ label, error, hint, id, ...input }: FieldProps) {
 }
 
 export function FormError({ message }: { message: string | null }) {
+  const localize = useKnownMessage();
   if (!message) return null;
   return (
     <div
       role="alert"
       className="rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200"
     >
-      {message}
+      {localize(message)}
     </div>
   );
 }

@@ -2,6 +2,7 @@
 import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
 import { FormError } from "@/components/Field";
 
 /**
@@ -9,6 +10,7 @@ import { FormError } from "@/components/Field";
  * page, so a mail scanner that fetches links does not use it up.
  */
 export function LinkSignIn({ token, label }: { token: string; label: string }) {
+  const t = useTranslations("auth");
   const router = useRouter();
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -25,14 +27,14 @@ export function LinkSignIn({ token, label }: { token: string; label: string }) {
           const result = await signIn("email-link", { token, redirect: false });
           setPending(false);
           if (!result || result.error) {
-            setError("This link no longer works: it was already used or has expired. Ask for a new one.");
+            setError(t("linkFailed"));
             return;
           }
           router.push("/");
           router.refresh();
         }}
       >
-        {pending ? "Signing in…" : label}
+        {pending ? t("signingIn") : label}
       </button>
     </div>
   );

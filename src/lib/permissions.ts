@@ -5,6 +5,10 @@
 export const ROLES = ["owner", "admin", "analyst", "viewer"] as const;
 export type Role = (typeof ROLES)[number];
 
+export function isRole(value: unknown): value is Role {
+  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
+}
+
 export const ROLE_RANK: Record<Role, number> = { viewer: 0, analyst: 1, admin: 2, owner: 3 };
 
 export const ROLE_LABELS: Record<Role, string> = {

@@ -57,8 +57,8 @@ function expectedFor(reps: FixtureRep[]) {
 
 const pct = new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 1 });
 const usd = new Intl.NumberFormat("en-US", { style: "currency", currency: "USD", maximumFractionDigits: 0 });
-/** Whole-number percent of a head count, as the composition table writes it ("30 %"). */
-const headPct = (n: number, total: number) => `${Math.round((n / total) * 1000) / 10} %`;
+/** Percent of a head count, one decimal at most, as the composition table writes it ("30%"). */
+const headPct = (n: number, total: number) => `${Math.round((n / total) * 1000) / 10}%`;
 
 // Tailwind's palette, the colours the composition chart promises per role.
 const BLUE_500 = "rgb(59, 130, 246)";
@@ -133,8 +133,8 @@ test("dashboard: profile, upload, the overview's numbers, what-if, chart, report
     await expect(yours.locator("td").nth(1)).toHaveText(headPct(want.hybrid, want.total));
     await expect(yours.locator("td").nth(2)).toHaveText(headPct(want.outside, want.total));
     const article = table.locator("tbody tr", { hasText: "revenue < $50M" });
-    await expect(article.locator("td").nth(0)).toHaveText("47 %");
-    await expect(article.locator("td").nth(2)).toHaveText("53 %");
+    await expect(article.locator("td").nth(0)).toHaveText("47%");
+    await expect(article.locator("td").nth(2)).toHaveText("53%");
 
     await expect(page.locator("section:has(#composition-title) .recharts-surface")).toBeVisible();
     const bars = await page.locator("section:has(#composition-title) .recharts-bar rect").evaluateAll((els) =>

@@ -48,11 +48,11 @@ function rolesOf(csv: string) {
   };
 }
 
-const share = (v: number) => `${Math.round(v * 1000) / 10} %`;
+const share = (v: number) => `${Math.round(v * 1000) / 10}%`;
 const money = (v: number) => `$${Math.round(v).toLocaleString("en-US")}`;
 const premium = (v: number) => {
   const p = Math.round(v * 1000) / 10;
-  return p < 0 ? `−${Math.abs(p)} %` : `+${p} %`;
+  return p < 0 ? `−${Math.abs(p)}%` : `+${p}%`;
 };
 
 async function signInDemo(page: Page) {
@@ -70,13 +70,16 @@ async function trpcGet<T>(request: APIRequestContext, path: string, input: unkno
   return ((await res.json()) as { result: { data: { json: T } } }).result.data.json;
 }
 
-/** The numbers a sentence states, as written ("47 %", "$42,833", "+9.2 %"). */
+/**
+ * The numbers a sentence states ("45.5%", "$42,833", "+9.2%"); the article's own display strings ("47 %") are
+ * read without their space, so both spellings compare equal.
+ */
 function statedNumbers(text: string): string[] {
   return (
     text
       .replace(/\d{4}-\d{2}-\d{2}/g, "")
-      .match(/[−+]?\$?\d[\d,.]*( %)?/g)
-      ?.map((n) => n.replace(/[.,]$/, "")) ?? []
+      .match(/[−+]?\$?\d[\d,.]*( ?%)?/g)
+      ?.map((n) => n.replace(/[.,]$/, "").replace(" %", "%")) ?? []
   );
 }
 

@@ -4,10 +4,33 @@ import { encode } from "next-auth/jwt";
 import { createTestDatabase } from "../helpers/db";
 import { newTenant } from "../helpers/callers";
 import type { DatabaseHandle } from "@/server/db/client";
-import { users } from "@/server/db/schema";
+import { and, desc } from "drizzle-orm";
+import { emailOutbox, users } from "@/server/db/schema";
+import { requestPasswordReset } from "@/server/auth/account";
 import { createSession, revokeSession } from "@/server/auth/sessions";
 import { resolveAuthSecret } from "@/server/auth/secret";
 import { handleLocaleChange, requestLocale, translator, userLocale } from "@/server/i18n";
+import { handleTrpcRequest } from "@/server/api/http-handler";
+
+/** A signed-out tRPC call over HTTP with these headers; its error message and field errors. */
+async function trpcError(path: string, input: unknown, headers: Record<string, string>) {
+  const req = new Request(`http://salesmix.test/api/trpc/${path}`, {
+    method: "POST",
+    headers: { "content-type": "application/json", host: "salesmix.test", ...headers },
+    body: JSON.stringify({ json: input }),
+  });
+  const res = await handleTrpcRequest(req, async (h) => ({
+    db: handle.db,
+    headers: h,
+    ip: "198.51.100.77",
+    sessionId: null,
+    loadUser: async () => null,
+  }));
+  const body = (await res.json()) as {
+    error: { json: { message: string; data: { fieldErrors?: Record<string, string[]> } } };
+  };
+  return { status: res.status, ...body.error.json };
+}
 
 let handle: DatabaseHandle;
 beforeAll(async () => {
@@ -99,5 +122,69 @@ describe("the interface language", () => {
     expect((await translator("en"))("signIn.submit")).toBe("Sign in");
     expect((await translator("zh-CN"))("signIn.submit")).toBe("登录");
     expect((await translator("zh-CN"))("signIn.linkSent", { email: "a@b.co" })).toContain("a@b.co");
+  });
+
+  it("answers tRPC validation errors in the browser's language, English by default", async () => {
+    const input = {
+      name: "",
+      email: "not-an-email",
+      password: "long enough password",
+      organizationName: "Acme",
+    };
+    const zh = await trpcError("auth.signUp", input, { "accept-language": "zh-CN,zh;q=0.9" });
+    expect(zh.status).toBe(400);
+    expect(zh.data.fieldErrors?.email).toEqual(["请输入有效的邮箱地址，例如 name@company.com"]);
+    expect(zh.data.fieldErrors?.name).toEqual(["请输入您的姓名"]);
+    const en = await trpcError("auth.signUp", input, {});
+    expect(en.data.fieldErrors?.email).toEqual(["Enter a valid email address, like name@company.com"]);
+    const cookie = await trpcError("auth.signUp", input, {
+      "accept-language": "zh-CN",
+      cookie: "salesmix_locale=en",
+    });
+    expect(cookie.data.fieldErrors?.name).toEqual(["Enter your name"]);
+  });
+
+  it("writes account emails and invitations in the recipient's language", async () => {
+    const latest = async (to: string) => {
+      const [mail] = await handle.db
+        .select()
+        .from(emailOutbox)
+        .where(and(eq(emailOutbox.to, to)))
+        .orderBy(desc(emailOutbox.createdAt))
+        .limit(1);
+      return mail;
+    };
+    const zh = await newTenant(handle.db, "mail-zh");
+    await handle.db.update(users).set({ locale: "zh-CN" }).where(eq(users.id, zh.user.id));
+    // The saved choice wins over the language of the request that asked for the email.
+    await requestPasswordReset(
+      handle.db,
+      { email: zh.user.email },
+      { ip: "203.0.113.9", locale: "en" },
+      { appUrl: "http://x" },
+    );
+    const reset = await latest(zh.user.email);
+    expect(reset?.subject).toBe("重置您的 SalesMix 密码");
+    expect(reset?.text).toContain("设置新密码");
+    expect(reset?.html).toContain('<html lang="zh-CN">');
+
+    const en = await newTenant(handle.db, "mail-en");
+    await requestPasswordReset(
+      handle.db,
+      { email: en.user.email },
+      { ip: "203.0.113.9", locale: null },
+      { appUrl: "http://x" },
+    );
+    expect((await latest(en.user.email))?.subject).toBe("Reset your SalesMix password");
+
+    // An invitation to an address without an account goes out in the inviter's language.
+    const invitee = `new-${Date.now().toString(36)}@example.com`;
+    await zh.caller.invitations.create({ orgSlug: zh.org.slug, emails: [invitee], role: "viewer" });
+    const invite = await latest(invitee);
+    expect(invite?.subject).toBe(`mail-zh owner 邀请您加入 SalesMix 上的 ${zh.org.name}`);
+    expect(invite?.text).toContain("以查看者身份加入");
+    const invitee2 = `new2-${Date.now().toString(36)}@example.com`;
+    await en.caller.invitations.create({ orgSlug: en.org.slug, emails: [invitee2], role: "viewer" });
+    expect((await latest(invitee2))?.subject).toBe(`mail-en owner invited you to ${en.org.name} on SalesMix`);
   });
 });

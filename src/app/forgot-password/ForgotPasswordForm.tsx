@@ -1,6 +1,7 @@
 "use client";
 import { useState } from "react";
 import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { Field, FormError } from "@/components/Field";
 import { emailRequestFormSchema } from "@/lib/validation/auth";
 import { fieldErrors } from "@/lib/validation/form";
@@ -8,6 +9,8 @@ import { formErrors } from "@/trpc/errors";
 import { useTRPC } from "@/trpc/react";
 
 export function ForgotPasswordForm({ defaultEmail }: { defaultEmail?: string | undefined }) {
+  const t = useTranslations("forgot");
+  const auth = useTranslations("auth");
   const trpc = useTRPC();
   const request = useMutation(trpc.auth.requestPasswordReset.mutationOptions());
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -16,8 +19,7 @@ export function ForgotPasswordForm({ defaultEmail }: { defaultEmail?: string | u
   if (sentTo) {
     return (
       <p role="status" className="text-gray-700 dark:text-gray-300">
-        Check your email. If <strong>{sentTo}</strong> has a SalesMix account, a link to choose a new password
-        is on its way. It works once, for one hour.
+        {t.rich("sent", { email: sentTo, strong: (c) => <strong>{c}</strong> })}
       </p>
     );
   }
@@ -44,7 +46,7 @@ export function ForgotPasswordForm({ defaultEmail }: { defaultEmail?: string | u
     >
       <FormError message={formError} />
       <Field
-        label="Work email"
+        label={auth("workEmail")}
         name="email"
         type="email"
         autoComplete="email"
@@ -52,7 +54,7 @@ export function ForgotPasswordForm({ defaultEmail }: { defaultEmail?: string | u
         error={errors.email}
       />
       <button type="submit" className="btn-primary w-full" disabled={request.isPending}>
-        {request.isPending ? "Sending…" : "Email me a reset link"}
+        {request.isPending ? t("submitting") : t("submit")}
       </button>
     </form>
   );

@@ -3,6 +3,7 @@ import { useState } from "react";
 import { useRouter } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { z } from "zod";
 import { Field, FormError } from "@/components/Field";
 import { PASSWORD_MAX, PASSWORD_MIN, passwordSchema, personNameSchema } from "@/lib/validation/auth";
@@ -25,6 +26,8 @@ export function InvitedSignUpForm({
   email: string;
   organizationName: string;
 }) {
+  const t = useTranslations("signUp");
+  const auth = useTranslations("auth");
   const trpc = useTRPC();
   const router = useRouter();
   const signUp = useMutation(trpc.invitations.signUp.mutationOptions());
@@ -62,25 +65,25 @@ export function InvitedSignUpForm({
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       <FormError message={formError} />
       <Field
-        label="Work email"
+        label={auth("workEmail")}
         name="email"
         type="email"
         value={email}
         readOnly
         aria-readonly
-        hint="The invitation was sent to this address."
+        hint={t("invitedEmailHint")}
       />
-      <Field label="Your name" name="name" autoComplete="name" error={errors.name} />
+      <Field label={auth("yourName")} name="name" autoComplete="name" error={errors.name} />
       <Field
-        label="Password"
+        label={auth("password")}
         name="password"
         type="password"
         autoComplete="new-password"
-        hint={`${PASSWORD_MIN} to ${PASSWORD_MAX} characters. A passphrase works well.`}
+        hint={auth("invitedPasswordHint", { min: PASSWORD_MIN, max: PASSWORD_MAX })}
         error={errors.password}
       />
       <button type="submit" className="btn-primary w-full" disabled={signUp.isPending}>
-        {signUp.isPending ? "Creating your account…" : `Create account and join ${organizationName}`}
+        {signUp.isPending ? t("joinSubmitting") : t("joinSubmit", { organization: organizationName })}
       </button>
     </form>
   );

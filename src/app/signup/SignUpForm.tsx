@@ -2,6 +2,7 @@
 import { useState } from "react";
 import Link from "next/link";
 import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { Field, FormError } from "@/components/Field";
 import { PASSWORD_MAX, PASSWORD_MIN, signUpSchema } from "@/lib/validation/auth";
 import { fieldErrors } from "@/lib/validation/form";
@@ -10,6 +11,8 @@ import { useTRPC } from "@/trpc/react";
 
 /** Sign-up ends with "check your email" whatever the address: the email says what comes next. */
 export function SignUpForm() {
+  const t = useTranslations("signUp");
+  const auth = useTranslations("auth");
   const trpc = useTRPC();
   const signUp = useMutation(trpc.auth.signUp.mutationOptions());
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -41,14 +44,9 @@ export function SignUpForm() {
   if (sentTo) {
     return (
       <div role="status" className="space-y-3 text-gray-700 dark:text-gray-300" data-testid="check-email">
-        <h2 className="text-lg font-semibold text-gray-900 dark:text-gray-100">Check your email</h2>
-        <p>
-          We sent a message to <strong>{sentTo}</strong>. Open the link in it to confirm the address and sign
-          in. It works once, for 24 hours.
-        </p>
-        <p className="text-sm">
-          Nothing there after a few minutes? Look in the spam folder, or sign up again.
-        </p>
+        <h2 className="text-lg font-semibold text-gray-900 dark:text-gray-100">{t("checkEmail")}</h2>
+        <p>{t.rich("sent", { email: sentTo, strong: (c) => <strong>{c}</strong> })}</p>
+        <p className="text-sm">{t("spam")}</p>
       </div>
     );
   }
@@ -56,29 +54,29 @@ export function SignUpForm() {
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4">
       <FormError message={formError} />
-      <Field label="Your name" name="name" autoComplete="name" error={errors.name} />
-      <Field label="Work email" name="email" type="email" autoComplete="email" error={errors.email} />
+      <Field label={auth("yourName")} name="name" autoComplete="name" error={errors.name} />
+      <Field label={auth("workEmail")} name="email" type="email" autoComplete="email" error={errors.email} />
       <Field
-        label="Password"
+        label={auth("password")}
         name="password"
         type="password"
         autoComplete="new-password"
-        hint={`${PASSWORD_MIN} to ${PASSWORD_MAX} characters, not a common or breached password. A passphrase works well.`}
+        hint={auth("passwordHint", { min: PASSWORD_MIN, max: PASSWORD_MAX })}
         error={errors.password}
       />
       <Field
-        label="Organization name"
+        label={auth("orgName")}
         name="organizationName"
         autoComplete="organization"
         error={errors.organizationName}
       />
       <button type="submit" className="btn-primary w-full" disabled={signUp.isPending}>
-        {signUp.isPending ? "Creating your organization…" : "Create account and organization"}
+        {signUp.isPending ? t("submitting") : t("submit")}
       </button>
       <p className="text-sm text-gray-700 dark:text-gray-300">
-        Already have an account?{" "}
+        {auth("haveAccount")}{" "}
         <Link className="link" href="/signin">
-          Sign in
+          {auth("signIn")}
         </Link>
       </p>
     </form>

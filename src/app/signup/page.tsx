@@ -1,13 +1,16 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { AuthShell } from "@/components/AuthShell";
-import { ROLE_LABELS } from "@/lib/permissions";
+import { LocaleSwitcher } from "@/components/LocaleSwitcher";
 import { serverCaller } from "@/trpc/server";
 import { SignUpForm } from "./SignUpForm";
 import { InvitedSignUpForm } from "./InvitedSignUpForm";
 
-export const metadata: Metadata = { title: "Create your organization", referrer: "no-referrer" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("signUp"))("metaTitle"), referrer: "no-referrer" };
+}
 
 export default async function SignUpPage({
   searchParams,
@@ -15,32 +18,39 @@ export default async function SignUpPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const params = await searchParams;
+  const t = await getTranslations("signUp");
+  const auth = await getTranslations("auth");
+  const roles = await getTranslations("roles");
   const token = typeof params.invitation === "string" ? params.invitation : null;
   if (token) {
     // Sign-up from an invitation: the email is the invited one and the account joins that organization.
     const invite = await (await serverCaller()).invitations.preview({ token });
     if (invite.status !== "pending" || invite.accountExists) redirect(`/invite/${encodeURIComponent(token)}`);
     return (
-      <AuthShell title={`Join ${invite.organization.name} on SalesMix`}>
+      <AuthShell
+        title={t("joinTitle", { organization: invite.organization.name })}
+        aside={<LocaleSwitcher />}
+      >
         <p className="mb-4 text-sm text-gray-700 dark:text-gray-300">
-          {invite.invitedBy ? `${invite.invitedBy.name} invited you` : "You are invited"} as{" "}
-          {ROLE_LABELS[invite.role]}. Create your account to join.
+          {invite.invitedBy
+            ? t("invitedBy", { name: invite.invitedBy.name, role: roles(invite.role) })
+            : t("invited", { role: roles(invite.role) })}
         </p>
         <InvitedSignUpForm token={token} email={invite.email} organizationName={invite.organization.name} />
         <p className="mt-4 text-sm text-gray-700 dark:text-gray-300">
-          Already have an account?{" "}
+          {auth("haveAccount")}{" "}
           <Link
             className="link"
             href={`/signin?callbackUrl=${encodeURIComponent(`/invite/${token}`)}&email=${encodeURIComponent(invite.email)}`}
           >
-            Sign in
+            {auth("signIn")}
           </Link>
         </p>
       </AuthShell>
     );
   }
   return (
-    <AuthShell title="Create your SalesMix organization">
+    <AuthShell title={t("title")} aside={<LocaleSwitcher />}>
       <SignUpForm />
     </AuthShell>
   );

@@ -1,6 +1,7 @@
 "use client";
 import dynamic from "next/dynamic";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { methodologyHref } from "./format";
 import type { CompositionRow } from "./composition-data";
 
@@ -10,37 +11,51 @@ const CompositionChart = dynamic(() => import("./CompositionChart"), {
   loading: () => <div className="h-64 animate-pulse rounded bg-gray-100 dark:bg-gray-800" aria-hidden />,
 });
 
-export function Composition({ rows, bandLabel }: { rows: CompositionRow[]; bandLabel: string }) {
+/** A composition row's name and note in the reader's language. */
+export function useCompositionRows(rows: CompositionRow[]): CompositionRow[] {
+  const t = useTranslations("composition.rows");
+  return rows.map((r) => ({
+    ...r,
+    name: t(r.id),
+    note:
+      r.id === "us" && r.note?.startsWith("The article has no figure") ? t("usNoteMid") : t(`${r.id}Note`),
+  }));
+}
+
+export function Composition({ rows: given, bandLabel }: { rows: CompositionRow[]; bandLabel: string }) {
+  const t = useTranslations("composition");
+  const scope = useTranslations("scope");
+  const source = useTranslations("source");
+  const rows = useCompositionRows(given);
   return (
     <section className="card" aria-labelledby="composition-title">
       <h2 id="composition-title" className="text-lg font-semibold">
-        Composition: inside, hybrid and outside
+        {t("title")}
       </h2>
       <p className="mb-3 text-sm text-gray-700 dark:text-gray-300">
-        Your team (your data) beside the article&apos;s mix for your band — <strong>{bandLabel}</strong> — the
-        US overall split and the 50/50 balance the author expects many teams to reach.
+        {t.rich("intro", { band: bandLabel, strong: (c) => <strong>{c}</strong> })}
       </p>
       <div aria-hidden>
         <CompositionChart rows={rows} />
       </div>
       <table className="mt-4 w-full text-left text-sm" data-testid="composition-table">
-        <caption className="sr-only">Composition in numbers (share of reps)</caption>
+        <caption className="sr-only">{t("caption")}</caption>
         <thead className="text-xs uppercase text-gray-600 dark:text-gray-400">
           <tr>
             <th scope="col" className="py-1 pr-2">
-              Series
+              {t("series")}
             </th>
             <th scope="col" className="py-1 pr-2 text-right">
-              Inside
+              {scope("inside")}
             </th>
             <th scope="col" className="py-1 pr-2 text-right">
-              Hybrid
+              {scope("hybrid")}
             </th>
             <th scope="col" className="py-1 pr-2 text-right">
-              Outside
+              {scope("outside")}
             </th>
             <th scope="col" className="hidden py-1 sm:table-cell">
-              Source
+              {t("source")}
             </th>
           </tr>
         </thead>
@@ -51,13 +66,13 @@ export function Composition({ rows, bandLabel }: { rows: CompositionRow[]; bandL
                 {r.name}
               </th>
               <td className="py-1 pr-2 text-right tabular-nums">
-                {r.Inside === null ? "—" : `${r.Inside} %`}
+                {r.Inside === null ? "—" : `${r.Inside}%`}
               </td>
               <td className="py-1 pr-2 text-right tabular-nums">
-                {r.Hybrid === null ? "—" : `${r.Hybrid} %`}
+                {r.Hybrid === null ? "—" : `${r.Hybrid}%`}
               </td>
               <td className="py-1 pr-2 text-right tabular-nums">
-                {r.Outside === null ? "—" : `${r.Outside} %`}
+                {r.Outside === null ? "—" : `${r.Outside}%`}
               </td>
               <td className="hidden py-1 text-xs text-gray-600 sm:table-cell dark:text-gray-400">
                 {r.figureId ? (
@@ -65,7 +80,7 @@ export function Composition({ rows, bandLabel }: { rows: CompositionRow[]; bandL
                     {r.figureId}
                   </Link>
                 ) : (
-                  "Your data"
+                  source("yourData")
                 )}
                 {r.note ? ` — ${r.note}` : ""}
               </td>

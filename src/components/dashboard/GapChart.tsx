@@ -1,7 +1,8 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { Gap, GapStatus } from "@/lib/benchmarks";
 import { formatGapValue } from "@/lib/benchmarks/headline";
-import { methodologyHref } from "./format";
+import { methodologyHref, useFigureLabel } from "./format";
 
 /** Bars are drawn up to ±100 % of the article's figure; a larger gap is drawn at the edge and says its size. */
 const SCALE = 1;
@@ -11,17 +12,10 @@ const BAR: Record<"above" | "below" | "on_par", string> = {
   below: "bg-amber-600 dark:bg-amber-400",
   on_par: "bg-gray-500 dark:bg-gray-400",
 };
-const STATUS_WORD: Record<GapStatus, string> = {
-  above: "above",
-  below: "below",
-  on_par: "on par",
-  insufficient: "not enough data",
-  not_comparable: "not comparable",
-};
 
 function percent(relative: number) {
   const p = Math.round(relative * 1000) / 10;
-  return `${p > 0 ? "+" : p < 0 ? "−" : "±"}${Math.abs(p)} %`;
+  return `${p > 0 ? "+" : p < 0 ? "−" : "±"}${Math.abs(p)}%`;
 }
 
 /**
@@ -30,6 +24,9 @@ function percent(relative: number) {
  * load, and it prints as it shows.
  */
 export function GapChart({ gaps, tabHref }: { gaps: Gap[]; tabHref?: (figureId: string) => string }) {
+  const t = useTranslations("gapChart");
+  const statusText = useTranslations("status");
+  const figureLabel = useFigureLabel();
   const compared = gaps.filter((g) => g.relativeDifference !== null && g.orgValue !== null);
   const missing = gaps.filter((g) => g.relativeDifference === null || g.orgValue === null);
   const tolerance = gaps[0]?.tolerance ?? 0.1;
@@ -37,18 +34,22 @@ export function GapChart({ gaps, tabHref }: { gaps: Gap[]; tabHref?: (figureId: 
   return (
     <section className="card" aria-labelledby="gap-chart-title" data-testid="gap-chart" id="gap-chart">
       <h2 id="gap-chart-title" className="text-lg font-semibold">
-        Your team against the article, every figure
+        {t("title")}
       </h2>
       <p className="text-sm text-gray-700 dark:text-gray-300">
-        Each bar is how far your value (your data) is from the article&apos;s figure, relative to it: right is
-        above, left is below; the shaded band is “on par” (±{Math.round(tolerance * 100)} %). Bars stop at
-        ±100 %.
+        {t("intro", { tolerance: Math.round(tolerance * 100) })}
       </p>
-      <ul className="mt-3 space-y-2" aria-label="Gaps against the article">
+      <ul className="mt-3 space-y-2" aria-label={t("list")}>
         {compared.map((g) => {
           const rel = g.relativeDifference ?? 0;
           const status = g.status === "above" || g.status === "below" ? g.status : "on_par";
-          const label = `${g.label}: yours ${formatGapValue(g, g.orgValue ?? 0)}, the article ${g.benchmark.display}, ${percent(rel)} (${STATUS_WORD[g.status]})`;
+          const name = figureLabel(g.figureId, g.label);
+          const detail = t("row", {
+            yours: formatGapValue(g, g.orgValue ?? 0),
+            article: g.benchmark.display,
+            percent: percent(rel),
+            status: statusText(g.status),
+          });
           return (
             <li
               key={g.figureId}
@@ -59,12 +60,12 @@ export function GapChart({ gaps, tabHref }: { gaps: Gap[]; tabHref?: (figureId: 
               <span className="text-sm">
                 {tabHref ? (
                   <Link href={tabHref(g.figureId)} className="link underline">
-                    {g.label}
+                    {name}
                   </Link>
                 ) : (
-                  g.label
+                  name
                 )}
-                <span className="sr-only">{`: ${label.slice(g.label.length + 2)}`}</span>
+                <span className="sr-only">{`: ${detail}`}</span>
               </span>
               <span className="relative block h-5 rounded bg-gray-100 dark:bg-gray-800" aria-hidden>
                 <span
@@ -81,7 +82,11 @@ export function GapChart({ gaps, tabHref }: { gaps: Gap[]; tabHref?: (figureId: 
                 />
               </span>
               <span className="text-right text-xs tabular-nums text-gray-800 dark:text-gray-200" aria-hidden>
-                {percent(rel)} · {formatGapValue(g, g.orgValue ?? 0)} vs {g.benchmark.display}
+                {t("vs", {
+                  percent: percent(rel),
+                  yours: formatGapValue(g, g.orgValue ?? 0),
+                  article: g.benchmark.display,
+                })}
               </span>
             </li>
           );
@@ -89,7 +94,7 @@ export function GapChart({ gaps, tabHref }: { gaps: Gap[]; tabHref?: (figureId: 
       </ul>
       {missing.length ? (
         <p className="mt-3 text-xs text-gray-700 dark:text-gray-300" data-testid="gap-chart-missing">
-          Not shown, not enough data or not comparable:{" "}
+          {t("missing")}{" "}
           {missing.map((g, i) => (
             <span key={g.figureId}>
               {i ? ", " : ""}

@@ -2,7 +2,8 @@ import { ScrollRegion } from "./ScrollRegion";
 import type { Gap } from "@/lib/benchmarks";
 import { ArticleSource } from "./SourceTag";
 import { StatusBadge } from "./StatusBadge";
-import { useFormat, type Formatter } from "./format";
+import { useTranslations } from "next-intl";
+import { useFigureLabel, useFormat, type Formatter } from "./format";
 
 function formatValue(f: Formatter, gap: Gap, v: number | null, currency: string) {
   if (v === null) return "—";
@@ -30,30 +31,32 @@ export function GapsTable({
   testId: string;
 }) {
   const f = useFormat();
+  const t = useTranslations("gaps");
+  const figureLabel = useFigureLabel();
   if (gaps.length === 0) return null;
   return (
     <section className="card" aria-labelledby={`${testId}-title`} data-testid={testId}>
       <h2 id={`${testId}-title`} className="text-lg font-semibold">
         {title}
       </h2>
-      <ScrollRegion label={`${title}, table`} className="mt-2">
+      <ScrollRegion label={t("table", { title })} className="mt-2">
         <table className="w-full min-w-[640px] text-left text-sm">
           <thead className="text-xs uppercase text-gray-600 dark:text-gray-400">
             <tr>
               <th scope="col" className="py-1 pr-2">
-                Comparison
+                {t("comparison")}
               </th>
               <th scope="col" className="py-1 pr-2 text-right">
-                Your data
+                {t("yourData")}
               </th>
               <th scope="col" className="py-1 pr-2 text-right">
-                Article
+                {t("article")}
               </th>
               <th scope="col" className="py-1 pr-2 text-right">
-                Difference
+                {t("difference")}
               </th>
               <th scope="col" className="py-1">
-                Status
+                {t("status")}
               </th>
             </tr>
           </thead>
@@ -65,7 +68,7 @@ export function GapsTable({
                 data-figure={g.figureId}
               >
                 <th scope="row" className="py-2 pr-2 font-normal">
-                  <span className="font-medium">{g.label}</span>
+                  <span className="font-medium">{figureLabel(g.figureId, g.label)}</span>
                   <span className="block text-xs text-gray-600 dark:text-gray-400">{g.orgDescription}</span>
                   {g.benchmark.label ? (
                     <span className="block text-xs text-amber-800 dark:text-amber-300">
@@ -75,7 +78,7 @@ export function GapsTable({
                 </th>
                 <td className="py-2 pr-2 text-right tabular-nums">
                   {g.status === "insufficient" && g.insufficient
-                    ? `not enough data (needs ${g.insufficient.needed} reps)`
+                    ? t("notEnough", { needed: g.insufficient.needed })
                     : formatValue(f, g, g.orgValue, currency)}
                 </td>
                 <td className="py-2 pr-2 text-right">
@@ -98,9 +101,7 @@ export function GapsTable({
         </table>
       </ScrollRegion>
       <p className="mt-2 text-xs text-gray-600 dark:text-gray-400">
-        “On par” means within ±{Math.round((gaps[0]?.tolerance ?? 0.05) * 100)} % of the benchmark. Cohort
-        figures compare mostly-inside with mostly-outside organizations, so your team is compared through its
-        own inside/outside ratio.
+        {t("onPar", { tolerance: Math.round((gaps[0]?.tolerance ?? 0.05) * 100) })}
       </p>
     </section>
   );

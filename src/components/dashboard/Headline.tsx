@@ -1,14 +1,7 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { HeadlineSection, HeadlineSentence } from "@/lib/benchmarks/headline";
 import { methodologyHref } from "./format";
-
-const SECTION_NAMES: Record<HeadlineSection, string> = {
-  composition: "composition",
-  gaps: "every comparison",
-  "sales-model": "sales model",
-  recommendations: "recommendations",
-  changes: "what changed",
-};
 
 /**
  * The summary sentences at the top of the overview and the report. Each links to the section it sums up and to
@@ -21,6 +14,7 @@ export function Headline({
   sentences: HeadlineSentence[];
   sectionHref: Record<HeadlineSection, string>;
 }) {
+  const t = useTranslations("headline");
   return (
     <section
       className="card border-l-4 border-l-blue-700 dark:border-l-blue-400"
@@ -28,18 +22,18 @@ export function Headline({
       data-testid="headline"
     >
       <h2 id="headline-title" className="text-lg font-semibold">
-        Summary
+        {t("title")}
       </h2>
       <ul className="mt-2 space-y-3 text-base leading-relaxed">
         {sentences.map((s) => (
           <li key={s.topic} data-topic={s.topic}>
             <span data-testid={`headline-${s.topic}`}>{s.text}</span>{" "}
             <Link href={sectionHref[s.section]} className="link whitespace-nowrap text-sm underline">
-              See {SECTION_NAMES[s.section]}
+              {t(`see.${s.section}`)}
             </Link>
             {s.figureIds.length ? (
               <span className="mt-1 flex flex-wrap gap-x-2 gap-y-1 text-xs text-gray-700 dark:text-gray-300">
-                <span>Article:</span>
+                <span>{t("article")}</span>
                 {s.figureIds.map((id) => (
                   <Link
                     key={id}

@@ -1,12 +1,13 @@
 import type { Gap } from "@/lib/benchmarks";
 import { ArticleSource, YourDataTag } from "./SourceTag";
 import { StatusBadge } from "./StatusBadge";
+import { useTranslations } from "next-intl";
 import { useFormat } from "./format";
 
 interface KpiProps {
   title: string;
   value: string;
-  benchmark?: { text: string; figureId: string; note?: string | null } | null;
+  benchmark?: { text: string; figureId: string; note?: "fallback" | "estimate" | null } | null;
   delta?: string | null;
   gap?: Gap | null;
   footnote?: string | null;
@@ -14,6 +15,7 @@ interface KpiProps {
 }
 
 function Kpi({ title, value, benchmark, delta, gap, footnote, testId }: KpiProps) {
+  const t = useTranslations("kpi");
   return (
     <div className="card flex flex-col gap-2" data-testid={testId}>
       <div className="flex items-start justify-between gap-2">
@@ -26,7 +28,10 @@ function Kpi({ title, value, benchmark, delta, gap, footnote, testId }: KpiProps
       {benchmark ? (
         <div className="flex flex-wrap items-center gap-2 text-sm text-gray-700 dark:text-gray-300">
           <span>
-            vs <strong data-testid={`${testId}-benchmark`}>{benchmark.text}</strong>
+            {t.rich("vs", {
+              value: benchmark.text,
+              strong: (c) => <strong data-testid={`${testId}-benchmark`}>{c}</strong>,
+            })}
           </span>
           <ArticleSource figureId={benchmark.figureId} note={benchmark.note} />
         </div>
@@ -40,9 +45,9 @@ function Kpi({ title, value, benchmark, delta, gap, footnote, testId }: KpiProps
   );
 }
 
-function insufficientNote(gap: Gap | null | undefined) {
+function insufficientNote(t: ReturnType<typeof useTranslations<"kpi">>, gap: Gap | null | undefined) {
   if (!gap?.insufficient) return gap?.notComparableReason ?? null;
-  return `Not enough data: needs ${gap.insufficient.needed} reps, has ${gap.insufficient.have}.`;
+  return t("notEnough", { needed: gap.insufficient.needed, have: gap.insufficient.have });
 }
 
 export function KpiCards({
@@ -61,18 +66,19 @@ export function KpiCards({
   currency: string;
 }) {
   const f = useFormat();
+  const t = useTranslations("kpi");
   const bandIsOutside = bandGap?.figureId === "mix.outside_share.large";
   return (
-    <section aria-label="Key figures" className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
+    <section aria-label={t("label")} className="grid gap-4 sm:grid-cols-2 xl:grid-cols-4">
       <Kpi
         testId="kpi-reps"
-        title="Reps in this upload"
+        title={t("reps")}
         value={f.count(headCount.total)}
-        footnote={`${headCount.inside} inside · ${headCount.hybrid} hybrid · ${headCount.outside} outside`}
+        footnote={t("repsSplit", headCount)}
       />
       <Kpi
         testId="kpi-inside-share"
-        title={bandIsOutside ? "Outside (field) share" : "Inside share"}
+        title={bandIsOutside ? t("outsideShare") : t("insideShare")}
         value={bandGap?.orgValue != null ? f.share(bandGap.orgValue) : "—"}
         benchmark={
           bandGap
@@ -85,36 +91,25 @@ export function KpiCards({
         }
         delta={bandGap?.absoluteDifference != null ? f.points(bandGap.absoluteDifference) : null}
         gap={bandGap}
-        footnote={
-          bandGap
-            ? (bandGap.benchmark.label ?? `Band: ${bandLabel}. Hybrid reps count half inside, half outside.`)
-            : "Set your annual revenue in Settings to compare with your size band."
-        }
+        footnote={bandGap ? (bandGap.benchmark.label ?? t("bandNote", { band: bandLabel })) : t("setRevenue")}
       />
       <Kpi
         testId="kpi-at-quota"
-        title="Reps at or above quota"
+        title={t("atQuota")}
         value={quotaGap?.orgValue != null ? f.share(quotaGap.orgValue) : "—"}
         benchmark={quotaGap ? { text: quotaGap.benchmark.display, figureId: quotaGap.figureId } : null}
         delta={quotaGap?.absoluteDifference != null ? f.points(quotaGap.absoluteDifference) : null}
         gap={quotaGap}
-        footnote={insufficientNote(quotaGap)}
+        footnote={insufficientNote(t, quotaGap)}
       />
       <Kpi
         testId="kpi-inside-ote"
-        title="Average OTE, inside reps"
+        title={t("insideOte")}
         value={oteGap?.orgValue != null ? f.money(oteGap.orgValue, currency) : "—"}
         benchmark={oteGap ? { text: oteGap.benchmark.display, figureId: oteGap.figureId } : null}
-        delta={
-          oteGap?.relativeDifference != null ? f.points(oteGap.relativeDifference).replace("pts", "%") : null
-        }
+        delta={oteGap?.relativeDifference != null ? f.premium(oteGap.relativeDifference) : null}
         gap={oteGap}
-        footnote={
-          insufficientNote(oteGap) ??
-          (currency !== "USD"
-            ? `Your figures are in ${currency}; the article's are USD, not converted.`
-            : null)
-        }
+        footnote={insufficientNote(t, oteGap) ?? (currency !== "USD" ? t("currency", { currency }) : null)}
       />
     </section>
   );

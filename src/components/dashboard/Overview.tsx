@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { Report } from "@/lib/team/report";
 import { can, type Role } from "@/lib/permissions";
 import { compositionRows } from "./composition-data";
@@ -36,7 +37,10 @@ export function Overview({
   /** The compare page for the previous upload and this one, when there is a previous one. */
   compareHref: string | null;
 }) {
+  const t = useTranslations("overview");
+  const bands = useTranslations("bands");
   const { analysis, organization: org } = report;
+  const bandLabel = bands(report.bandInfo.band);
   const gaps = analysis.gaps;
   const bandFigure = report.bandInfo.figureId ?? report.bandInfo.fallbackFigureId;
   const bandGap = (bandFigure && gaps.find((g) => g.figureId === bandFigure)) || null;
@@ -57,23 +61,28 @@ export function Overview({
         <div>
           <h1 className="text-2xl font-semibold">{org.name}</h1>
           <p className="text-sm text-gray-700 dark:text-gray-300">
-            Team as of <strong>{report.snapshot.asOf}</strong> ({report.snapshot.period},{" "}
-            {report.snapshot.fileName}) · Size band:{" "}
-            <strong data-testid="band-label">{report.bandInfo.label}</strong> · Benchmarks: XANT “Inside Sales
-            vs. Outside Sales”, {analysis.vintageLabel}
+            {t.rich("asOf", {
+              asOf: report.snapshot.asOf,
+              period: report.snapshot.period,
+              file: report.snapshot.fileName,
+              bandName: bandLabel,
+              vintage: analysis.vintageLabel,
+              strong: (c) => <strong>{c}</strong>,
+              band: (c) => <strong data-testid="band-label">{c}</strong>,
+            })}
           </p>
         </div>
         <div className="no-print flex flex-wrap gap-2">
           {can(role, "imports.create") ? (
             <Link href={`/o/${org.slug}/imports/new`} className="btn-secondary">
-              Upload a newer team
+              {t("uploadNewer")}
             </Link>
           ) : null}
           <Link
             href={`/o/${org.slug}/report${report.filter.team || report.filter.title ? `?${new URLSearchParams({ ...(report.filter.team ? { team: report.filter.team } : {}), ...(report.filter.title ? { title: report.filter.title } : {}) })}` : ""}`}
             className="btn-secondary"
           >
-            Report for sharing
+            {t("report")}
           </Link>
         </div>
       </div>
@@ -96,15 +105,17 @@ export function Overview({
       />
       {report.filter.team || report.filter.title ? (
         <p className="text-sm" role="status">
-          Showing {analysis.metrics.headCount.total} reps
-          {report.filter.team ? ` in team “${report.filter.team}”` : ""}
-          {report.filter.title ? ` with title “${report.filter.title}”` : ""}.
+          {t("showing", {
+            count: analysis.metrics.headCount.total,
+            team: report.filter.team ?? "none",
+            title: report.filter.title ?? "none",
+          })}
         </p>
       ) : null}
       <KpiCards
         headCount={analysis.metrics.headCount}
         bandGap={bandGap}
-        bandLabel={report.bandInfo.label}
+        bandLabel={bandLabel}
         quotaGap={gaps.find((g) => g.figureId === "quota.hit_rate") ?? null}
         oteGap={gaps.find((g) => g.figureId === "pay.inside_am.ote") ?? null}
         currency={org.currency}
@@ -113,24 +124,20 @@ export function Overview({
       <div id="recommendations" className="scroll-mt-4">
         <Recommendations items={analysis.recommendations} plannerHref={`/o/${org.slug}/planner`} />
       </div>
-      <nav
-        aria-label="Sections of the overview"
-        className="no-print -mb-2 overflow-x-auto"
-        data-testid="tabs"
-      >
+      <nav aria-label={t("sections")} className="no-print -mb-2 overflow-x-auto" data-testid="tabs">
         <ul className="flex min-w-max gap-1 border-b border-gray-200 dark:border-gray-800">
-          {OVERVIEW_TABS.map((t) => (
-            <li key={t.id}>
+          {OVERVIEW_TABS.map((tab_) => (
+            <li key={tab_.id}>
               <Link
-                href={href(t.id, "tab-panel")}
-                aria-current={t.id === tab ? "page" : undefined}
+                href={href(tab_.id, "tab-panel")}
+                aria-current={tab_.id === tab ? "page" : undefined}
                 className={`inline-block rounded-t-md px-3 py-2 text-sm font-medium ${
-                  t.id === tab
+                  tab_.id === tab
                     ? "border-b-2 border-blue-700 text-blue-800 dark:border-blue-300 dark:text-blue-200"
                     : "text-gray-700 hover:bg-gray-100 dark:text-gray-300 dark:hover:bg-gray-800"
                 }`}
               >
-                {t.label}
+                {t(`tabs.${tab_.id}`)}
               </Link>
             </li>
           ))}
@@ -140,11 +147,11 @@ export function Overview({
         {tab === "composition" ? (
           <>
             <div id="composition" className="scroll-mt-4">
-              <Composition rows={rows} bandLabel={report.bandInfo.label} />
+              <Composition rows={rows} bandLabel={bandLabel} />
             </div>
             <GapsTable
               testId="gaps-mix"
-              title="Composition and remote selling vs the article"
+              title={t("gapsMix")}
               gaps={pick(["mix.", "remote."])}
               currency={org.currency}
             />
@@ -153,7 +160,7 @@ export function Overview({
               <Trend
                 points={trend}
                 bandBenchmark={bandBenchmark}
-                bandLabel={report.bandInfo.label}
+                bandLabel={bandLabel}
                 targetRange={targetRange}
               />
             </div>
@@ -162,22 +169,17 @@ export function Overview({
         {tab === "activity" ? (
           <GapsTable
             testId="gaps-activity"
-            title="Activity vs the article"
+            title={t("gapsActivity")}
             gaps={pick(["activity."])}
             currency={org.currency}
           />
         ) : null}
         {tab === "pay-quota" ? (
           <>
-            <GapsTable
-              testId="gaps-pay"
-              title="Pay vs the article"
-              gaps={pick(["pay."])}
-              currency={org.currency}
-            />
+            <GapsTable testId="gaps-pay" title={t("gapsPay")} gaps={pick(["pay."])} currency={org.currency} />
             <GapsTable
               testId="gaps-quota"
-              title="Quota and attainment vs the article"
+              title={t("gapsQuota")}
               gaps={pick(["quota."])}
               currency={org.currency}
             />
@@ -187,7 +189,7 @@ export function Overview({
           <>
             <GapsTable
               testId="gaps-deals"
-              title="Deals vs the article"
+              title={t("gapsDeals")}
               gaps={pick(["deal."])}
               currency={org.currency}
             />

@@ -1,12 +1,5 @@
+import { useTranslations } from "next-intl";
 import type { GapAssessment, GapStatus } from "@/lib/benchmarks";
-
-const STATUS_TEXT: Record<GapStatus, string> = {
-  above: "Above",
-  on_par: "On par",
-  below: "Below",
-  insufficient: "Not enough data",
-  not_comparable: "Not comparable",
-};
 
 const TONE: Record<GapAssessment | "none", string> = {
   good: "bg-emerald-50 text-emerald-900 ring-emerald-600/30 dark:bg-emerald-950 dark:text-emerald-200",
@@ -16,13 +9,14 @@ const TONE: Record<GapAssessment | "none", string> = {
 };
 
 export function StatusBadge({ status, assessment }: { status: GapStatus; assessment: GapAssessment | null }) {
+  const t = useTranslations("status");
   const tone = TONE[assessment ?? "none"];
-  const suffix = assessment === "good" ? " · good" : assessment === "bad" ? " · needs attention" : "";
+  const suffix = assessment === "good" ? t("good") : assessment === "bad" ? t("bad") : "";
   return (
     <span
       className={`inline-flex whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${tone}`}
     >
-      {STATUS_TEXT[status]}
+      {t(status)}
       {suffix}
     </span>
   );

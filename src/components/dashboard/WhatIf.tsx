@@ -1,13 +1,17 @@
 "use client";
+import { useTranslations } from "next-intl";
 import { useId, useMemo, useState } from "react";
 import { whatIf, type MixShift, type TeamSummary } from "@/lib/benchmarks";
 import type { OrgProfile } from "@/lib/team/types";
 import { useFormat } from "./format";
 
-const MOVES: { key: keyof MixShift; label: string; from: "inside" | "outside" | "hybrid" }[] = [
-  { key: "outsideToInside", label: "Outside → inside", from: "outside" },
-  { key: "outsideToHybrid", label: "Outside → hybrid", from: "outside" },
-  { key: "insideToOutside", label: "Inside → outside", from: "inside" },
+const MOVES: {
+  key: "outsideToInside" | "outsideToHybrid" | "insideToOutside";
+  from: "inside" | "outside" | "hybrid";
+}[] = [
+  { key: "outsideToInside", from: "outside" },
+  { key: "outsideToHybrid", from: "outside" },
+  { key: "insideToOutside", from: "inside" },
 ];
 
 function Slider({
@@ -22,12 +26,13 @@ function Slider({
   onChange: (v: number) => void;
 }) {
   const id = useId();
+  const t = useTranslations("whatIf");
   return (
     <div>
       <label htmlFor={id} className="flex justify-between text-sm font-medium">
         <span>{label}</span>
         <span className="tabular-nums" aria-hidden>
-          {value} rep{value === 1 ? "" : "s"}
+          {t("reps", { count: value })}
         </span>
       </label>
       <input
@@ -39,7 +44,7 @@ function Slider({
         value={value}
         disabled={max === 0}
         onChange={(e) => onChange(Number(e.target.value))}
-        aria-valuetext={`${value} of ${max} reps`}
+        aria-valuetext={t("valueText", { value, max })}
         className="mt-1 w-full accent-blue-600"
       />
     </div>
@@ -49,6 +54,7 @@ function Slider({
 /** Runs the engine's what-if in the browser: every slider move recomputes at once, with no request. */
 export function WhatIf({ summary, profile }: { summary: TeamSummary; profile: OrgProfile }) {
   const f = useFormat();
+  const t = useTranslations("whatIf");
   const [shift, setShift] = useState<
     Required<Pick<MixShift, "outsideToInside" | "outsideToHybrid" | "insideToOutside">>
   >({
@@ -70,7 +76,7 @@ export function WhatIf({ summary, profile }: { summary: TeamSummary; profile: Or
   return (
     <section className="card" aria-labelledby="whatif-title" data-testid="what-if">
       <h2 id="whatif-title" className="text-lg font-semibold">
-        What if you moved reps between roles?
+        {t("title")}
       </h2>
       <p className="mb-4 text-sm text-gray-700 dark:text-gray-300">{result.label}</p>
       <div className="grid gap-6 lg:grid-cols-2">
@@ -78,51 +84,48 @@ export function WhatIf({ summary, profile }: { summary: TeamSummary; profile: Or
           {MOVES.map((m) => (
             <Slider
               key={m.key}
-              label={m.label}
+              label={t(`moves.${m.key}`)}
               value={shift[m.key as keyof typeof shift]}
               max={available(m.from, m.key)}
               onChange={(v) => setShift((s) => ({ ...s, [m.key]: v }))}
             />
           ))}
           <p className="text-xs text-gray-600 dark:text-gray-400">
-            Target inside share for your band and model: {f.share(result.target.range.low)}–
-            {f.share(result.target.range.high)}. {result.target.range.rationale}
+            {t("target", { low: f.share(result.target.range.low), high: f.share(result.target.range.high) })}{" "}
+            {result.target.range.rationale}
           </p>
         </div>
         <div aria-live="polite" className="space-y-3 text-sm">
           <dl className="grid grid-cols-2 gap-x-4 gap-y-1">
-            <dt className="text-gray-600 dark:text-gray-400">Composition now</dt>
-            <dd className="tabular-nums">
-              {heads.inside} inside · {heads.hybrid} hybrid · {heads.outside} outside
-            </dd>
-            <dt className="text-gray-600 dark:text-gray-400">Projected</dt>
+            <dt className="text-gray-600 dark:text-gray-400">{t("now")}</dt>
+            <dd className="tabular-nums">{t("split", heads)}</dd>
+            <dt className="text-gray-600 dark:text-gray-400">{t("projected")}</dt>
             <dd className="tabular-nums font-medium" data-testid="what-if-after">
-              {result.after.headCount.inside} inside · {result.after.headCount.hybrid} hybrid ·{" "}
-              {result.after.headCount.outside} outside
+              {t("split", result.after.headCount)}
             </dd>
-            <dt className="text-gray-600 dark:text-gray-400">Inside share</dt>
+            <dt className="text-gray-600 dark:text-gray-400">{t("insideShare")}</dt>
             <dd className="tabular-nums" data-testid="what-if-inside-share">
               {f.share(result.before.insideShare)} → <strong>{f.share(result.after.insideShare)}</strong>
             </dd>
-            <dt className="text-gray-600 dark:text-gray-400">Gap to band benchmark</dt>
+            <dt className="text-gray-600 dark:text-gray-400">{t("gap")}</dt>
             <dd className="tabular-nums">
               {gapBefore?.absoluteDifference != null && gapAfter?.absoluteDifference != null
                 ? `${f.points(gapBefore.absoluteDifference)} → ${f.points(gapAfter.absoluteDifference)}`
-                : "no band benchmark (set revenue)"}
+                : t("noBand")}
             </dd>
-            <dt className="text-gray-600 dark:text-gray-400">Yearly base pay change</dt>
+            <dt className="text-gray-600 dark:text-gray-400">{t("base")}</dt>
             <dd className="tabular-nums">
               {result.payCost.baseSalary.totalDelta === null
                 ? "—"
                 : f.money(result.payCost.baseSalary.totalDelta, currency)}
-              {result.payCost.baseSalary.usesArticleFallback ? " (uses the article's figures)" : ""}
+              {result.payCost.baseSalary.usesArticleFallback ? t("fallback") : ""}
             </dd>
-            <dt className="text-gray-600 dark:text-gray-400">Yearly OTE change</dt>
+            <dt className="text-gray-600 dark:text-gray-400">{t("ote")}</dt>
             <dd className="tabular-nums">
               {result.payCost.ote.totalDelta === null
                 ? "—"
                 : f.money(result.payCost.ote.totalDelta, currency)}
-              {result.payCost.ote.usesArticleFallback ? " (uses the article's figures)" : ""}
+              {result.payCost.ote.usesArticleFallback ? t("fallback") : ""}
             </dd>
           </dl>
           <p className="text-xs text-gray-600 dark:text-gray-400">{result.payCost.label}</p>
@@ -131,13 +134,13 @@ export function WhatIf({ summary, profile }: { summary: TeamSummary; profile: Or
               .filter((p) => p.status === "projected")
               .map((p) => (
                 <li key={p.measure} className="text-xs">
-                  <strong>Projection</strong> · {p.label}{" "}
+                  <strong>{t("projection")}</strong> · {p.label}{" "}
                   {p.relativeChange !== null ? `(${f.premium(p.relativeChange)})` : ""}
                 </li>
               ))}
           </ul>
           {result.clamped ? (
-            <p className="text-xs text-amber-800 dark:text-amber-300">Limited to the reps each role has.</p>
+            <p className="text-xs text-amber-800 dark:text-amber-300">{t("clamped")}</p>
           ) : null}
           <ul className="list-disc pl-4 text-xs text-gray-600 dark:text-gray-400">
             {result.caveats.map((c) => (

@@ -1,6 +1,8 @@
 import { figure, type SizeBand } from "@/lib/benchmarks";
 
 export interface CompositionRow {
+  /** Which series: its name and note are in the catalogue under composition.rows.<id> and <id>Note. */
+  id: "team" | "small" | "large" | "us" | "balance";
   name: string;
   Inside: number | null;
   Hybrid: number | null;
@@ -25,6 +27,7 @@ export function compositionRows(
   const rows: CompositionRow[] = [];
   if (mix.total > 0) {
     rows.push({
+      id: "team",
       name: "Your team",
       Inside: pct(mix.inside / mix.total),
       Hybrid: pct(mix.hybrid / mix.total),
@@ -38,6 +41,7 @@ export function compositionRows(
   if (band === "small") {
     const inside = figure("mix.inside_share.small").value;
     rows.push({
+      id: "small",
       name: "Article: revenue < $50M",
       Inside: pct(inside),
       Hybrid: null,
@@ -45,11 +49,12 @@ export function compositionRows(
       Other: null,
       source: "article_derived",
       figureId: "mix.inside_share.small",
-      note: "Inside 47 % is the article's figure; outside is the remainder",
+      note: "Inside 47% is the article's figure; outside is the remainder",
     });
   } else if (band === "large") {
     const outside = figure("mix.outside_share.large").value;
     rows.push({
+      id: "large",
       name: "Article: revenue > $500M",
       Inside: pct(1 - outside),
       Hybrid: null,
@@ -57,12 +62,13 @@ export function compositionRows(
       Other: null,
       source: "article_derived",
       figureId: "mix.outside_share.large",
-      note: "Outside 71.2 % is the article's figure; inside is the remainder",
+      note: "Outside 71.2% is the article's figure; inside is the remainder",
     });
   }
   const usInside = figure("mix.inside_share.us").value;
   const usOutside = figure("mix.outside_share.us").value;
   rows.push({
+    id: "us",
     name: "Article: US overall (2019)",
     Inside: pct(usInside),
     Hybrid: null,
@@ -73,9 +79,10 @@ export function compositionRows(
     note:
       band === "mid"
         ? "The article has no figure for $50M–$500M; this US overall split is the labelled fallback"
-        : "1.7 % of reps are unclassified in the source",
+        : "1.7% of reps are unclassified in the source",
   });
   rows.push({
+    id: "balance",
     name: "Article: expected balance",
     Inside: 50,
     Hybrid: null,

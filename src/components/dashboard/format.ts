@@ -16,4 +16,13 @@ export function useMetricText() {
     m.kind === "value" ? format(m.value) : t("notEnoughData", { needed: m.needed, have: m.have });
 }
 
+/** An article figure's label in the reader's language, by its id; `fallback` (the dataset's English) otherwise. */
+export function useFigureLabel() {
+  const t = useTranslations("figures");
+  return (figureId: string, fallback: string) => {
+    const key = figureId.replaceAll(".", "_") as Parameters<typeof t>[0];
+    return t.has(key) ? t(key) : fallback;
+  };
+}
+
 export const methodologyHref = (figureId: string) => `/methodology#${encodeURIComponent(figureId)}`;

@@ -1,10 +1,13 @@
-/** The overview's sections behind tabs; the tab is in the URL (?tab=), so a link or a reload keeps it. */
+/**
+ * The overview's sections behind tabs; the tab is in the URL (?tab=), so a link or a reload keeps it. Labels are
+ * in the catalogue under overview.tabs.<id>.
+ */
 export const OVERVIEW_TABS = [
-  { id: "composition", label: "Composition" },
-  { id: "activity", label: "Activity" },
-  { id: "pay-quota", label: "Pay and quota" },
-  { id: "deals", label: "Deals" },
-  { id: "by-role", label: "By role" },
+  { id: "composition" },
+  { id: "activity" },
+  { id: "pay-quota" },
+  { id: "deals" },
+  { id: "by-role" },
 ] as const;
 export type OverviewTab = (typeof OVERVIEW_TABS)[number]["id"];
 

@@ -11,19 +11,21 @@ import { GapsTable } from "@/components/dashboard/GapsTable";
 import { RoleTable } from "@/components/dashboard/RoleTable";
 import { Attainment } from "@/components/dashboard/Attainment";
 import { Trend } from "@/components/dashboard/Trend";
+import { useTranslations } from "next-intl";
 import { methodologyHref, useFormat } from "@/components/dashboard/format";
 import { Headline } from "@/components/dashboard/Headline";
 import { GapChart } from "@/components/dashboard/GapChart";
 import { ReportScenario } from "@/components/planner/ReportScenario";
 import "./report.css";
 
+/** `title` is the catalogue key under overview. */
 const GAP_GROUPS = [
-  { prefix: ["mix.", "remote."], title: "Composition and remote selling vs the article", testId: "gaps-mix" },
-  { prefix: ["activity."], title: "Activity vs the article", testId: "gaps-activity" },
-  { prefix: ["pay."], title: "Pay vs the article", testId: "gaps-pay" },
-  { prefix: ["quota."], title: "Quota and attainment vs the article", testId: "gaps-quota" },
-  { prefix: ["deal."], title: "Deals vs the article", testId: "gaps-deals" },
-];
+  { prefix: ["mix.", "remote."], title: "gapsMix", testId: "gaps-mix" },
+  { prefix: ["activity."], title: "gapsActivity", testId: "gaps-activity" },
+  { prefix: ["pay."], title: "gapsPay", testId: "gaps-pay" },
+  { prefix: ["quota."], title: "gapsQuota", testId: "gaps-quota" },
+  { prefix: ["deal."], title: "gapsDeals", testId: "gaps-deals" },
+] as const;
 
 const PRIORITY_TONE = {
   high: "bg-rose-50 text-rose-900 dark:bg-rose-950 dark:text-rose-200",
@@ -34,6 +36,7 @@ const PRIORITY_TONE = {
 /** Recommendations with their reasoning open: paper has no "expand". */
 function ExpandedRecommendations({ items }: { items: Recommendation[] }) {
   const f = useFormat();
+  const t = useTranslations("report");
   return (
     <ol className="space-y-3" data-testid="report-recommendations">
       {items.map((r) => (
@@ -42,23 +45,27 @@ function ExpandedRecommendations({ items }: { items: Recommendation[] }) {
             <span className="tabular-nums text-gray-600 dark:text-gray-400">{r.rank}.</span>
             <span className="flex-1">{r.title}</span>
             <span className={`rounded px-2 py-0.5 text-xs font-medium ${PRIORITY_TONE[r.priority]}`}>
-              {r.priority} priority
+              {t(`priority.${r.priority}`)}
             </span>
           </h3>
           <div className="mt-2 space-y-2 pl-7 text-sm text-gray-800 dark:text-gray-200">
             <p>{r.reasoning}</p>
             {r.mix ? (
               <p>
-                <strong>Target inside share:</strong> {f.share(r.mix.range.low)}–{f.share(r.mix.range.high)}{" "}
-                (now {f.share(r.mix.currentInsideShare)}).
+                {t.rich("targetShare", {
+                  low: f.share(r.mix.range.low),
+                  high: f.share(r.mix.range.high),
+                  now: f.share(r.mix.currentInsideShare),
+                  strong: (c) => <strong>{c}</strong>,
+                })}
               </p>
             ) : null}
             <p>
-              <strong>What the article&apos;s cohorts show:</strong> {r.expectedEffect}
+              {t.rich("cohorts", { effect: r.expectedEffect, strong: (c) => <strong>{c}</strong> })}
             </p>
             {r.figureIds.length ? (
               <p className="flex flex-wrap gap-x-2 gap-y-1 text-xs">
-                <span>Rests on:</span>
+                <span>{t("restsOn")}</span>
                 {r.figureIds.map((id) => (
                   <Link
                     key={id}
@@ -99,7 +106,11 @@ export interface ReportBodyProps {
  * redaction of the data).
  */
 export function ReportBody({ report, trend, since, scenario, origin, toolbar, children }: ReportBodyProps) {
+  const t = useTranslations("report");
+  const overviewText = useTranslations("overview");
+  const bands = useTranslations("bands");
   const { analysis, organization, snapshot } = report;
+  const bandLabel = bands(report.bandInfo.band);
   const mixRange = analysis.recommendations.find((r) => r.mix !== null)?.mix?.range ?? null;
   const gaps = analysis.gaps;
   const currency = organization.currency;
@@ -119,56 +130,68 @@ export function ReportBody({ report, trend, since, scenario, origin, toolbar, ch
 
       <header className="space-y-3 border-b border-gray-300 pb-4 dark:border-gray-700">
         <p className="text-xs font-semibold uppercase tracking-wide text-blue-800 dark:text-blue-300">
-          SalesMix benchmark report
+          {t("kicker")}
         </p>
         <h1 id="report-title" className="text-2xl font-semibold">
-          {organization.name}: the sales team against the published benchmarks
+          {t("title", { org: organization.name })}
         </h1>
         <dl className="grid gap-x-6 gap-y-2 text-sm sm:grid-cols-2" data-testid="report-header">
           <div>
-            <dt className="font-medium text-gray-600 dark:text-gray-400">Team (your data)</dt>
+            <dt className="font-medium text-gray-600 dark:text-gray-400">{t("team")}</dt>
             <dd>
-              As of <strong data-testid="report-as-of">{snapshot.asOf}</strong> · {snapshot.period} ·{" "}
-              {snapshot.fileName ? `${snapshot.fileName} · ` : ""}
-              {snapshot.rowCount} reps uploaded
+              {t.rich("asOf", {
+                asOf: snapshot.asOf,
+                period: snapshot.period,
+                file: snapshot.fileName ? `${snapshot.fileName} · ` : "",
+                count: snapshot.rowCount,
+                strong: (c) => <strong data-testid="report-as-of">{c}</strong>,
+              })}
             </dd>
           </div>
           <div>
-            <dt className="font-medium text-gray-600 dark:text-gray-400">Size band</dt>
+            <dt className="font-medium text-gray-600 dark:text-gray-400">{t("band")}</dt>
             <dd>
-              <strong data-testid="report-band">{report.bandInfo.label}</strong> ({report.bandInfo.boundaries}
-              )
+              <strong data-testid="report-band">{bandLabel}</strong> ({report.bandInfo.boundaries})
             </dd>
           </div>
           <div>
-            <dt className="font-medium text-gray-600 dark:text-gray-400">Benchmarks (the article)</dt>
+            <dt className="font-medium text-gray-600 dark:text-gray-400">{t("benchmarks")}</dt>
             <dd>
-              “{BENCHMARK_DATASET.title}”, {BENCHMARK_DATASET.publisher}, published{" "}
-              {BENCHMARK_DATASET.published}, updated {BENCHMARK_DATASET.updated}
+              {t("dataset", {
+                title: BENCHMARK_DATASET.title,
+                publisher: BENCHMARK_DATASET.publisher,
+                published: BENCHMARK_DATASET.published,
+                updated: BENCHMARK_DATASET.updated,
+              })}
             </dd>
           </div>
           <div>
-            <dt className="font-medium text-gray-600 dark:text-gray-400">Data vintage</dt>
+            <dt className="font-medium text-gray-600 dark:text-gray-400">{t("vintage")}</dt>
             <dd data-testid="report-vintage">{analysis.vintageLabel}</dd>
           </div>
           <div>
-            <dt className="font-medium text-gray-600 dark:text-gray-400">Scope</dt>
+            <dt className="font-medium text-gray-600 dark:text-gray-400">{t("scope")}</dt>
             <dd data-testid="report-scope">
               {filtered
-                ? `${analysis.metrics.headCount.total} reps${report.filter.team ? ` in team “${report.filter.team}”` : ""}${report.filter.title ? ` with title “${report.filter.title}”` : ""}`
-                : `All ${analysis.metrics.headCount.total} reps`}
+                ? t("scopeFiltered", {
+                    count: analysis.metrics.headCount.total,
+                    team: report.filter.team ?? "none",
+                    title: report.filter.title ?? "none",
+                  })
+                : t("scopeAll", { count: analysis.metrics.headCount.total })}
             </dd>
           </div>
           <div>
-            <dt className="font-medium text-gray-600 dark:text-gray-400">Prepared</dt>
-            <dd>{generated}, with SalesMix</dd>
+            <dt className="font-medium text-gray-600 dark:text-gray-400">{t("prepared")}</dt>
+            <dd>{t("preparedWith", { date: generated })}</dd>
           </div>
         </dl>
         <p className="text-xs text-gray-700 dark:text-gray-300">
-          Every number is either <strong>your data</strong> (this upload) or <strong>the article</strong>{" "}
-          (labelled with its figure id). Each figure&apos;s meaning, cohort, vintage, confidence and source
-          sentence are at <span className="font-mono">{origin}/methodology</span>. The article compares groups
-          of companies; a gap describes how your team differs from that pattern, not a promised result.
+          {t.rich("legend", {
+            url: `${origin}/methodology`,
+            strong: (c) => <strong>{c}</strong>,
+            mono: (c) => <span className="font-mono">{c}</span>,
+          })}
         </p>
       </header>
 
@@ -185,12 +208,12 @@ export function ReportBody({ report, trend, since, scenario, origin, toolbar, ch
 
       <section aria-labelledby="report-kpis-title" className="report-kpis space-y-3">
         <h2 id="report-kpis-title" className="text-lg font-semibold">
-          Key figures
+          {t("kpis")}
         </h2>
         <KpiCards
           headCount={analysis.metrics.headCount}
           bandGap={bandGap}
-          bandLabel={report.bandInfo.label}
+          bandLabel={bandLabel}
           quotaGap={gaps.find((g) => g.figureId === "quota.hit_rate") ?? null}
           oteGap={gaps.find((g) => g.figureId === "pay.inside_am.ote") ?? null}
           currency={currency}
@@ -202,7 +225,7 @@ export function ReportBody({ report, trend, since, scenario, origin, toolbar, ch
       <div data-report-chart="composition" id="composition">
         <Composition
           rows={compositionRows(analysis.metrics.headCount, analysis.band)}
-          bandLabel={report.bandInfo.label}
+          bandLabel={bandLabel}
         />
       </div>
 
@@ -212,11 +235,10 @@ export function ReportBody({ report, trend, since, scenario, origin, toolbar, ch
 
       <section aria-labelledby="report-recs-title" className="report-page-break space-y-3">
         <h2 id="report-recs-title" className="text-lg font-semibold">
-          Recommendations
+          {t("recs")}
         </h2>
         <p className="text-sm text-gray-700 dark:text-gray-300">
-          Ranked, each with its reasoning and the figures it rests on. Expected effects describe what the
-          article&apos;s cohorts show, not a promise.
+          {t("recsIntro")}
         </p>
         <ExpandedRecommendations items={analysis.recommendations} />
       </section>
@@ -225,13 +247,13 @@ export function ReportBody({ report, trend, since, scenario, origin, toolbar, ch
 
       <section aria-labelledby="report-gaps-title" className="report-page-break space-y-4">
         <h2 id="report-gaps-title" className="text-lg font-semibold">
-          Every comparison with the article
+          {t("every")}
         </h2>
         {GAP_GROUPS.map((g) => (
           <GapsTable
             key={g.testId}
             testId={g.testId}
-            title={g.title}
+            title={overviewText(g.title)}
             gaps={gaps.filter((gap) => g.prefix.some((p) => gap.figureId.startsWith(p)))}
             currency={currency}
           />
@@ -240,7 +262,7 @@ export function ReportBody({ report, trend, since, scenario, origin, toolbar, ch
 
       <section aria-labelledby="report-team-title" className="report-page-break space-y-4">
         <h2 id="report-team-title" className="text-lg font-semibold">
-          Your team in detail
+          {t("detail")}
         </h2>
         <RoleTable
           byRole={analysis.metrics.byRole}
@@ -255,7 +277,7 @@ export function ReportBody({ report, trend, since, scenario, origin, toolbar, ch
             <Trend
               points={trend}
               bandBenchmark={bandBenchmark}
-              bandLabel={report.bandInfo.label}
+              bandLabel={bandLabel}
               targetRange={
                 mixRange ? { low: mixRange.low, high: mixRange.high, model: mixRange.model } : null
               }
@@ -267,8 +289,13 @@ export function ReportBody({ report, trend, since, scenario, origin, toolbar, ch
       {children}
 
       <footer className="border-t border-gray-300 pt-3 text-xs text-gray-700 dark:border-gray-700 dark:text-gray-300">
-        SalesMix report for {organization.name} · team as of {snapshot.asOf} · benchmarks{" "}
-        {BENCHMARK_DATASET.id} ({analysis.vintageLabel}) · methodology: {origin}/methodology
+        {t("footer", {
+          org: organization.name,
+          asOf: snapshot.asOf,
+          id: BENCHMARK_DATASET.id,
+          vintage: analysis.vintageLabel,
+          url: `${origin}/methodology`,
+        })}
       </footer>
     </article>
   );

@@ -10,6 +10,8 @@ import { serializeOnce } from "../immutable";
 import { can, type Permission } from "@/lib/permissions";
 import { oneLineText } from "@/lib/validation/text";
 import { firstIssueMessage } from "@/lib/validation/issues";
+import { browserLocale } from "../i18n";
+import { localizeMessage } from "../i18n/known";
 
 export interface Context {
   db: Database;
@@ -34,8 +36,12 @@ const t = initTRPC.context<Context>().create({
       deserialize: (value) => superjson.deserialize(value),
     },
   },
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, ctx }) {
     const cause = error.cause;
+    // Known messages read in the browser's language (its cookie, else Accept-Language): the error path does not
+    // read the account, and the switcher sets the cookie whenever the account's choice changes.
+    const locale = ctx ? browserLocale(ctx.headers) : "en";
+    const localize = (m: string) => localizeMessage(m, locale);
     // An unexpected failure (a database error carries its SQL and parameters) is logged with this id by the
     // HTTP handler's onError; the client is told only the id.
     const internal = error.code === "INTERNAL_SERVER_ERROR";
@@ -46,9 +52,7 @@ const t = initTRPC.context<Context>().create({
       message:
         internal && requestId
           ? internalErrorMessage(requestId)
-          : cause instanceof ZodError
-            ? firstIssueMessage(cause.issues)
-            : shape.message,
+          : localize(cause instanceof ZodError ? firstIssueMessage(cause.issues) : shape.message),
       data: {
         requestId,
         ...shape.data,
@@ -56,7 +60,11 @@ const t = initTRPC.context<Context>().create({
         stack: undefined,
         fieldErrors:
           cause instanceof ZodError
-            ? (z.flattenError(cause).fieldErrors as Record<string, string[] | undefined>)
+            ? Object.fromEntries(
+                Object.entries(z.flattenError(cause).fieldErrors as Record<string, string[] | undefined>).map(
+                  ([field, messages]) => [field, messages?.map(localize)],
+                ),
+              )
             : undefined,
         field: cause instanceof ServiceError ? cause.details?.field : undefined,
         retryAfterSeconds: cause instanceof ServiceError ? cause.details?.retryAfterSeconds : undefined,

@@ -2,6 +2,8 @@ import "server-only";
 import { escapeHtml, sendEmail, type EmailDelivery, type EmailMessage } from "../email";
 import type { Db } from "../db/client";
 import { formatExpiry } from "../invitations/email";
+import { staticTranslator } from "../i18n/known";
+import type { Locale } from "@/lib/i18n/locales";
 
 export type AccountEmailKind = "verify" | "already_registered" | "reset" | "sign_in_link";
 
@@ -16,15 +18,16 @@ function message(
   paragraphs: string[],
   links: Link[],
   footer: string,
+  locale: Locale,
 ): EmailMessage {
   const text = [
     ...paragraphs.flatMap((p) => [p, ""]),
-    ...links.flatMap((l) => [`${l.label}:`, l.url, ""]),
+    ...links.flatMap((l) => [`${l.label}${locale === "zh-CN" ? "：" : ":"}`, l.url, ""]),
     footer,
   ].join("\n");
   const e = escapeHtml;
   const html = `<!doctype html>
-<html lang="en"><body style="font-family:system-ui,sans-serif;color:#111827;line-height:1.5">
+<html lang="${locale}"><body style="font-family:system-ui,sans-serif;color:#111827;line-height:1.5">
 ${paragraphs.map((p) => `<p>${e(p)}</p>`).join("\n")}
 ${links
   .map(
@@ -37,62 +40,74 @@ ${links
   return { to, subject, text, html };
 }
 
-const until = (d: Date) => `${formatExpiry(d)} UTC`;
-const NOT_YOU = "If this was not you, ignore this email: nothing changes without the link.";
+/** The account emails' words in `locale` (messages/*.json, emails). */
+function words(locale: Locale) {
+  const t = staticTranslator(locale, "emails");
+  const until = (d: Date) => formatExpiry(d, locale);
+  return { t, worksUntil: (d: Date) => `${t("worksUntil", { until: until(d) })} ${t("notYou")}`, until };
+}
 
-export function verifyEmailMessage(to: string, name: string, url: string, expiresAt: Date) {
+export function verifyEmailMessage(
+  to: string,
+  name: string,
+  url: string,
+  expiresAt: Date,
+  locale: Locale = "en",
+) {
+  const { t, worksUntil } = words(locale);
   return message(
     to,
-    "Confirm your email address for SalesMix",
-    [
-      `Hello ${name},`,
-      "Confirm this address to finish creating your SalesMix account. The link signs you in.",
-    ],
-    [{ label: "Confirm my email address", url }],
-    `The link works once, until ${until(expiresAt)}. ${NOT_YOU}`,
+    t("verify.subject"),
+    [t("hello", { name }), t("verify.body")],
+    [{ label: t("verify.button"), url }],
+    worksUntil(expiresAt),
+    locale,
   );
 }
 
 /** Sign-up with an address that already has an account: how to get in, and nothing about the sign-up. */
-export function alreadyRegisteredMessage(to: string, signInUrl: string, resetUrl: string, expiresAt: Date) {
+export function alreadyRegisteredMessage(
+  to: string,
+  signInUrl: string,
+  resetUrl: string,
+  expiresAt: Date,
+  locale: Locale = "en",
+) {
+  const { t, until } = words(locale);
   return message(
     to,
-    "You already have a SalesMix account",
+    t("already.subject"),
+    [t("already.body1"), t("already.body2")],
     [
-      "Someone (probably you) tried to create a SalesMix account with this address, which already has one. No new account was created.",
-      "Sign in with your password, or set a new one if you have forgotten it.",
+      { label: t("already.signIn"), url: signInUrl },
+      { label: t("already.reset"), url: resetUrl },
     ],
-    [
-      { label: "Sign in", url: signInUrl },
-      { label: "Set a new password", url: resetUrl },
-    ],
-    `The password link works once, until ${until(expiresAt)}. ${NOT_YOU}`,
+    `${t("passwordWorksUntil", { until: until(expiresAt) })} ${t("notYou")}`,
+    locale,
   );
 }
 
-export function resetPasswordMessage(to: string, url: string, expiresAt: Date) {
+export function resetPasswordMessage(to: string, url: string, expiresAt: Date, locale: Locale = "en") {
+  const { t, worksUntil } = words(locale);
   return message(
     to,
-    "Reset your SalesMix password",
-    [
-      "Someone (probably you) asked to reset the password of the SalesMix account for this address.",
-      "Choosing a new password signs you out on every device.",
-    ],
-    [{ label: "Choose a new password", url }],
-    `The link works once, until ${until(expiresAt)}. ${NOT_YOU}`,
+    t("reset.subject"),
+    [t("reset.body1"), t("reset.body2")],
+    [{ label: t("reset.button"), url }],
+    worksUntil(expiresAt),
+    locale,
   );
 }
 
-export function signInLinkMessage(to: string, url: string, expiresAt: Date) {
+export function signInLinkMessage(to: string, url: string, expiresAt: Date, locale: Locale = "en") {
+  const { t, until } = words(locale);
   return message(
     to,
-    "Your SalesMix sign-in link",
-    [
-      "Sign-in with a password is paused for this account after too many wrong attempts, or you asked for a link.",
-      "This link signs you in without the password.",
-    ],
-    [{ label: "Sign in to SalesMix", url }],
-    `The link works once, until ${until(expiresAt)}. If you did not ask for it, someone may be guessing your password: change it in your account settings after signing in.`,
+    t("signInLink.subject"),
+    [t("signInLink.body1"), t("signInLink.body2")],
+    [{ label: t("signInLink.button"), url }],
+    t("signInLink.footer", { until: until(expiresAt) }),
+    locale,
   );
 }
 

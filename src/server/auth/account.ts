@@ -1,4 +1,6 @@
 import "server-only";
+import type { Locale } from "@/lib/i18n/locales";
+import { emailLocale } from "../i18n";
 import { z } from "zod";
 import { eq, sql } from "drizzle-orm";
 import { users } from "../db/schema";
@@ -36,16 +38,20 @@ async function limitEmails(email: string, ip: string | null) {
 export async function requestPasswordReset(
   db: Db,
   rawInput: { email: string },
-  meta: { ip: string | null },
+  meta: { ip: string | null; locale?: Locale | null },
   link: AccountLinkOptions,
 ) {
   const { email } = emailRequestSchema.parse(rawInput);
   await limitEmails(email, meta.ip);
-  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
+  const [user] = await db
+    .select({ id: users.id, locale: users.locale })
+    .from(users)
+    .where(eq(users.email, email));
   if (user) {
     const { token, expiresAt } = await issueAccountToken(db, user.id, "reset_password");
     const url = `${link.appUrl}/reset-password/${token}`;
-    await sendAccountEmail(db, "reset", resetPasswordMessage(email, url, expiresAt), url);
+    const locale = emailLocale(user.locale, meta.locale);
+    await sendAccountEmail(db, "reset", resetPasswordMessage(email, url, expiresAt, locale), url);
   }
   return { status: "check_email" as const };
 }
@@ -54,16 +60,20 @@ export async function requestPasswordReset(
 export async function requestSignInLink(
   db: Db,
   rawInput: { email: string },
-  meta: { ip: string | null },
+  meta: { ip: string | null; locale?: Locale | null },
   link: AccountLinkOptions,
 ) {
   const { email } = emailRequestSchema.parse(rawInput);
   await limitEmails(email, meta.ip);
-  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, email));
+  const [user] = await db
+    .select({ id: users.id, locale: users.locale })
+    .from(users)
+    .where(eq(users.email, email));
   if (user) {
     const { token, expiresAt } = await issueAccountToken(db, user.id, "sign_in");
     const url = `${link.appUrl}/signin/link/${token}`;
-    await sendAccountEmail(db, "sign_in_link", signInLinkMessage(email, url, expiresAt), url);
+    const locale = emailLocale(user.locale, meta.locale);
+    await sendAccountEmail(db, "sign_in_link", signInLinkMessage(email, url, expiresAt, locale), url);
   }
   return { status: "check_email" as const };
 }

@@ -13,6 +13,7 @@ import { alreadyRegisteredMessage, sendAccountEmail, verifyEmailMessage } from "
 import type { Locale } from "@/lib/i18n/locales";
 import { signUpSchema, type SignUpInput } from "@/lib/validation/auth";
 import { acceptInTx } from "../invitations/accept";
+import { emailLocale } from "../i18n";
 import {
   findInvitationByToken,
   INVALID_LINK_MESSAGE,
@@ -99,10 +100,18 @@ export async function signUp(
   if (created) {
     const { token, expiresAt } = await issueAccountToken(db, created.user.id, "verify_email");
     const url = `${link.appUrl}/verify-email/${token}`;
-    await sendAccountEmail(db, "verify", verifyEmailMessage(input.email, input.name, url, expiresAt), url);
+    await sendAccountEmail(
+      db,
+      "verify",
+      verifyEmailMessage(input.email, input.name, url, expiresAt, meta.locale ?? undefined),
+      url,
+    );
     return created;
   }
-  const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, input.email));
+  const [existing] = await db
+    .select({ id: users.id, locale: users.locale })
+    .from(users)
+    .where(eq(users.email, input.email));
   if (existing) {
     const { token, expiresAt } = await issueAccountToken(db, existing.id, "reset_password");
     const url = `${link.appUrl}/reset-password/${token}`;
@@ -110,7 +119,13 @@ export async function signUp(
     await sendAccountEmail(
       db,
       "already_registered",
-      alreadyRegisteredMessage(input.email, signInUrl, url, expiresAt),
+      alreadyRegisteredMessage(
+        input.email,
+        signInUrl,
+        url,
+        expiresAt,
+        emailLocale(existing.locale, meta.locale),
+      ),
       url,
     );
   }

@@ -27,6 +27,25 @@ export async function userLocale(db: Db, userId: string): Promise<Locale | null>
   return isLocale(row?.locale) ? row.locale : null;
 }
 
+/** An account email's language: the one the user saved, else the one of the request that caused it. */
+export function emailLocale(saved: string | null | undefined, request: Locale | null | undefined): Locale {
+  return isLocale(saved) ? saved : (request ?? DEFAULT_LOCALE);
+}
+
+/**
+ * An invitation's language: the invitee's own choice when the address has an account, else the inviter's (who
+ * likely shares a language with their colleague), else English.
+ */
+export async function invitationLocale(db: Db, inviteeEmail: string, inviterId: string): Promise<Locale> {
+  const [invitee] = await db
+    .select({ locale: users.locale })
+    .from(users)
+    .where(eq(users.email, inviteeEmail.toLowerCase()))
+    .limit(1);
+  if (isLocale(invitee?.locale)) return invitee.locale;
+  return (await userLocale(db, inviterId)) ?? DEFAULT_LOCALE;
+}
+
 /** The locale of a request without looking at the account: the cookie, else Accept-Language, else English. */
 export function browserLocale(headers: Headers): Locale {
   return resolveLocale({

@@ -1,24 +1,23 @@
 import "server-only";
-import { ROLE_LABELS, type Role } from "@/lib/permissions";
+import type { Role } from "@/lib/permissions";
+import type { Locale } from "@/lib/i18n/locales";
 import { escapeHtml, type EmailMessage } from "../email";
+import { staticTranslator } from "../i18n/known";
 
-/** What each role may do, in the words of the invitation email. */
-export const ROLE_DESCRIPTIONS: Record<Role, string> = {
-  owner: "everything, including admins, ownership transfer and deleting the organization",
-  admin: "the organization profile, invitations, members below admin, API keys and uploads",
-  analyst: "dashboards and reports, plus uploading the team and exporting",
-  viewer: "dashboards, snapshots, methodology and the report",
-};
-
-export function formatExpiry(date: Date): string {
-  return new Intl.DateTimeFormat("en-US", {
+/** A moment as an email states it: the full date and time in UTC, in the recipient's language. */
+export function formatExpiry(date: Date, locale: Locale = "en"): string {
+  const text = new Intl.DateTimeFormat(locale, {
     dateStyle: "full",
     timeStyle: "short",
     timeZone: "UTC",
   }).format(date);
+  return staticTranslator(locale, "emails")("utc", { date: text });
 }
 
-/** The invitation message: who invited, to which org, which role, until when; plain text and HTML. */
+/**
+ * The invitation message: who invited, to which org, which role, until when; plain text and HTML, in the
+ * recipient's language (messages/*.json, emails.invitation).
+ */
 export function invitationEmail(input: {
   to: string;
   organizationName: string;
@@ -27,31 +26,40 @@ export function invitationEmail(input: {
   role: Role;
   expiresAt: Date;
   url: string;
+  locale?: Locale;
 }): EmailMessage {
-  const role = ROLE_LABELS[input.role];
-  const expires = `${formatExpiry(input.expiresAt)} UTC`;
-  const subject = `${input.inviterName} invited you to ${input.organizationName} on SalesMix`;
+  const locale = input.locale ?? "en";
+  const t = staticTranslator(locale, "emails.invitation");
+  const role = staticTranslator(locale, "roles")(input.role);
+  const expires = formatExpiry(input.expiresAt, locale);
+  const names = {
+    inviter: input.inviterName,
+    inviterEmail: input.inviterEmail,
+    org: input.organizationName,
+    role,
+  };
+  const what = t(`roles.${input.role}`);
+  const subject = t("subject", names);
   const text = [
-    `${input.inviterName} (${input.inviterEmail}) invited you to join ${input.organizationName} on SalesMix as ${role}.`,
+    t("intro", names),
     "",
-    `As ${role} you can see and do: ${ROLE_DESCRIPTIONS[input.role]}.`,
+    t("can", { role, what }),
     "",
-    "Accept the invitation:",
+    t("accept_"),
     input.url,
     "",
-    `The link works once and expires on ${expires}.`,
-    `If you did not expect this, ignore this email or ask ${input.inviterName} about it.`,
+    t("expires", { expires }),
+    t("ignore", names),
   ].join("\n");
   const e = escapeHtml;
   const html = `<!doctype html>
-<html lang="en"><body style="font-family:system-ui,sans-serif;color:#111827;line-height:1.5">
-<p><strong>${e(input.inviterName)}</strong> (${e(input.inviterEmail)}) invited you to join
-<strong>${e(input.organizationName)}</strong> on SalesMix as <strong>${e(role)}</strong>.</p>
-<p>As ${e(role)} you can see and do: ${e(ROLE_DESCRIPTIONS[input.role])}.</p>
-<p><a href="${e(input.url)}" style="display:inline-block;background:#2563eb;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">Accept the invitation</a></p>
-<p>Or paste this link into your browser:<br><a href="${e(input.url)}">${e(input.url)}</a></p>
-<p>The link works once and expires on ${e(expires)}.</p>
-<p style="color:#4b5563">If you did not expect this, ignore this email or ask ${e(input.inviterName)} about it.</p>
+<html lang="${locale}"><body style="font-family:system-ui,sans-serif;color:#111827;line-height:1.5">
+<p>${e(t("intro", names))}</p>
+<p>${e(t("can", { role, what }))}</p>
+<p><a href="${e(input.url)}" style="display:inline-block;background:#2563eb;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${e(t("accept"))}</a></p>
+<p>${e(t("paste"))}<br><a href="${e(input.url)}">${e(input.url)}</a></p>
+<p>${e(t("expires", { expires }))}</p>
+<p style="color:#4b5563">${e(t("ignore", names))}</p>
 </body></html>`;
   return { to: input.to, subject, text, html };
 }

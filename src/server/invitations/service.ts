@@ -14,6 +14,7 @@ import { checkInvite, grantableRoles, type Verdict } from "../members/rules";
 import { can, type Role } from "@/lib/permissions";
 import { emailSchema } from "@/lib/validation/auth";
 import { invitationEmail } from "./email";
+import { invitationLocale } from "../i18n";
 import { invitationPath, newInvitationToken } from "./token";
 import { createInvitationsSchema, invitationIdSchema, type CreateInvitationsInput } from "./schemas";
 
@@ -56,6 +57,7 @@ async function deliver(
   invite: { email: string; role: Role; token: string; expiresAt: Date },
 ) {
   const url = `${link.appUrl}${invitationPath(invite.token)}`;
+  const locale = await invitationLocale(ctx.db, invite.email, ctx.user.id);
   const message = invitationEmail({
     to: invite.email,
     organizationName: ctx.org.name,
@@ -64,6 +66,7 @@ async function deliver(
     role: invite.role,
     expiresAt: invite.expiresAt,
     url,
+    locale,
   });
   let delivery: EmailDelivery | "failed";
   try {

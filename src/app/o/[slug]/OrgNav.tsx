@@ -1,22 +1,24 @@
 "use client";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { can, type Role } from "@/lib/permissions";
 
 export function OrgNav({ slug, role }: { slug: string; role: Role }) {
+  const t = useTranslations("nav");
   const pathname = usePathname();
   const base = `/o/${slug}`;
   const items = [
-    { href: base, label: "Overview", show: true },
-    { href: `${base}/planner`, label: "Planner", show: true },
-    { href: `${base}/imports`, label: "Team uploads", show: true },
-    { href: `${base}/members`, label: "Members", show: true },
-    { href: `${base}/notifications`, label: "Notifications", show: can(role, "dashboard.read") },
-    { href: `${base}/settings`, label: "Settings", show: can(role, "org.update") },
-    { href: `${base}/audit`, label: "Audit log", show: can(role, "audit.read") },
+    { href: base, label: t("overview"), show: true },
+    { href: `${base}/planner`, label: t("planner"), show: true },
+    { href: `${base}/imports`, label: t("imports"), show: true },
+    { href: `${base}/members`, label: t("members"), show: true },
+    { href: `${base}/notifications`, label: t("notifications"), show: can(role, "dashboard.read") },
+    { href: `${base}/settings`, label: t("settings"), show: can(role, "org.update") },
+    { href: `${base}/audit`, label: t("audit"), show: can(role, "audit.read") },
   ].filter((i) => i.show);
   return (
-    <nav aria-label="Organization" className="mx-auto max-w-7xl overflow-x-auto px-4">
+    <nav aria-label={t("label")} className="mx-auto max-w-7xl overflow-x-auto px-4">
       <ul className="flex gap-1">
         {items.map((item) => {
           const active = item.href === base ? pathname === base : pathname.startsWith(item.href);

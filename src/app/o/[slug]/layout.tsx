@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Logo } from "@/components/Logo";
 import { OrgSwitcher } from "@/components/OrgSwitcher";
 import { UserMenu } from "@/components/UserMenu";
+import { getTranslations } from "next-intl/server";
 import { requireOrgPage } from "@/trpc/org-page";
 import { OrgNav } from "./OrgNav";
 
@@ -15,6 +16,7 @@ export default async function OrgLayout({
   const { slug } = await params;
   const { me, org, caller } = await requireOrgPage(slug);
   const orgs = await caller.org.mine();
+  const t = await getTranslations("nav");
   return (
     <div className="min-h-screen">
       <header className="no-print border-b border-gray-200 bg-white dark:border-gray-800 dark:bg-gray-900">
@@ -26,7 +28,7 @@ export default async function OrgLayout({
               href="/methodology"
               className="hidden text-sm text-gray-700 hover:underline sm:inline dark:text-gray-300"
             >
-              Methodology
+              {t("methodology")}
             </Link>
             <UserMenu name={me.name} email={me.email} />
           </div>

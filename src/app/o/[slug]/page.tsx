@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { requireOrgPage } from "@/trpc/org-page";
 import { can } from "@/lib/permissions";
 import { Overview } from "@/components/dashboard/Overview";
@@ -42,30 +43,25 @@ export default async function OrgHome({
       />
     );
   }
+  const t = await getTranslations("overview");
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">{org.name}</h1>
       <section className="card flex flex-col items-start gap-4" aria-labelledby="empty-title">
         <h2 id="empty-title" className="text-lg font-semibold">
-          Upload your team to see how it compares
+          {t("emptyTitle")}
         </h2>
-        <p className="max-w-2xl text-gray-700 dark:text-gray-300">
-          One CSV with a row per sales rep (inside, outside or hybrid, with pay, quota, attainment and
-          activity) is all SalesMix needs. Exports from your CRM or HR system work as they are: you will check
-          how each column was read before anything is saved.
-        </p>
+        <p className="max-w-2xl text-gray-700 dark:text-gray-300">{t("emptyBody")}</p>
         <div className="flex flex-wrap gap-3">
           {can(org.role, "imports.create") ? (
             <Link href={`/o/${org.slug}/imports/new`} className="btn-primary">
-              Upload your team
+              {t("upload")}
             </Link>
           ) : (
-            <p className="text-sm text-gray-700 dark:text-gray-300">
-              Ask an analyst or admin of {org.name} to upload the team.
-            </p>
+            <p className="text-sm text-gray-700 dark:text-gray-300">{t("askUpload", { org: org.name })}</p>
           )}
           <a href="/api/template.csv" className="btn-secondary" download>
-            Download the CSV template
+            {t("template")}
           </a>
         </div>
       </section>

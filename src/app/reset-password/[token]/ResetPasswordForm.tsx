@@ -2,6 +2,7 @@
 import { useState } from "react";
 import Link from "next/link";
 import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { z } from "zod";
 import { Field, FormError } from "@/components/Field";
 import { PASSWORD_MAX, PASSWORD_MIN, passwordSchema } from "@/lib/validation/auth";
@@ -12,6 +13,8 @@ import { useTRPC } from "@/trpc/react";
 const schema = z.object({ password: passwordSchema });
 
 export function ResetPasswordForm({ token }: { token: string }) {
+  const t = useTranslations("reset");
+  const auth = useTranslations("auth");
   const trpc = useTRPC();
   const reset = useMutation(trpc.auth.resetPassword.mutationOptions());
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -20,9 +23,9 @@ export function ResetPasswordForm({ token }: { token: string }) {
   if (doneFor) {
     return (
       <div role="status" className="space-y-4 text-gray-700 dark:text-gray-300">
-        <p>Your password was changed, and every device signed in to your account was signed out.</p>
+        <p>{t("done")}</p>
         <Link href={`/signin?email=${encodeURIComponent(doneFor)}`} className="btn-primary w-full">
-          Sign in with the new password
+          {t("signInNew")}
         </Link>
       </div>
     );
@@ -50,15 +53,15 @@ export function ResetPasswordForm({ token }: { token: string }) {
     >
       <FormError message={formError} />
       <Field
-        label="New password"
+        label={auth("newPassword")}
         name="password"
         type="password"
         autoComplete="new-password"
-        hint={`${PASSWORD_MIN} to ${PASSWORD_MAX} characters, not a common or breached password.`}
+        hint={auth("passwordHintShort", { min: PASSWORD_MIN, max: PASSWORD_MAX })}
         error={errors.password}
       />
       <button type="submit" className="btn-primary w-full" disabled={reset.isPending}>
-        {reset.isPending ? "Saving…" : "Set the new password"}
+        {reset.isPending ? t("submitting") : t("submit")}
       </button>
     </form>
   );

@@ -40,12 +40,22 @@ export const authRouter = createTRPCRouter({
   requestPasswordReset: publicProcedure
     .input(emailRequestSchema)
     .mutation(({ ctx, input }) =>
-      requestPasswordReset(ctx.db, input, { ip: ctx.ip }, { appUrl: appBaseUrl(ctx.headers) }),
+      requestPasswordReset(
+        ctx.db,
+        input,
+        { ip: ctx.ip, locale: browserLocale(ctx.headers) },
+        { appUrl: appBaseUrl(ctx.headers) },
+      ),
     ),
   requestSignInLink: publicProcedure
     .input(emailRequestSchema)
     .mutation(({ ctx, input }) =>
-      requestSignInLink(ctx.db, input, { ip: ctx.ip }, { appUrl: appBaseUrl(ctx.headers) }),
+      requestSignInLink(
+        ctx.db,
+        input,
+        { ip: ctx.ip, locale: browserLocale(ctx.headers) },
+        { appUrl: appBaseUrl(ctx.headers) },
+      ),
     ),
   resetPassword: publicProcedure
     .input(resetPasswordSchema)

@@ -2,17 +2,12 @@
 import { useId, useState } from "react";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { FormError } from "@/components/Field";
-import { ROLE_LABELS, ROLE_RANK, ROLES, type Role } from "@/lib/permissions";
+import { useTranslations } from "next-intl";
+import { ROLE_RANK, ROLES, type Role } from "@/lib/permissions";
+import { useKnownMessage } from "@/components/useKnownMessage";
 import { useTRPC } from "@/trpc/react";
 import type { RouterOutputs } from "@/trpc/types";
-import { CopyInviteLink, DELIVERY_NOTES, errorField, errorMessage, type MembersPageProps } from "./shared";
-
-const ROLE_HELP: Record<Role, string> = {
-  owner: "Everything, including admins, ownership transfer and deleting the organization.",
-  admin: "Organization profile, invitations, members below admin, API keys, deleting snapshots.",
-  analyst: "Reads everything, uploads the team and exports.",
-  viewer: "Reads dashboards, snapshots, methodology and the report.",
-};
+import { CopyInviteLink, errorField, errorMessage, type MembersPageProps } from "./shared";
 
 type Result = RouterOutputs["invitations"]["create"]["results"][number];
 
@@ -29,6 +24,9 @@ export function InviteForm({
   role,
   onNotice,
 }: MembersPageProps & { onNotice: (m: string | null) => void }) {
+  const t = useTranslations("invite");
+  const roles = useTranslations("roles");
+  const localize = useKnownMessage();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const create = useMutation(trpc.invitations.create.mutationOptions());
@@ -74,14 +72,14 @@ export function InviteForm({
   return (
     <section className="card space-y-4" aria-labelledby="invite-title">
       <h2 id="invite-title" className="text-lg font-semibold">
-        Invite colleagues
+        {t("title")}
       </h2>
       <form onSubmit={onSubmit} noValidate className="space-y-4">
         <FormError message={error} />
         <div className="grid gap-4 md:grid-cols-[1fr_14rem]">
           <div>
             <label htmlFor={ids.emails} className="field-label">
-              Email addresses
+              {t("emails")}
             </label>
             <textarea
               id={ids.emails}
@@ -96,17 +94,17 @@ export function InviteForm({
             />
             {fieldError ? (
               <p id={ids.emailsError} className="field-error" role="alert">
-                {fieldError}
+                {localize(fieldError)}
               </p>
             ) : (
               <p id={ids.emailsHelp} className="mt-1 text-xs text-gray-600 dark:text-gray-400">
-                Separate several with commas or new lines (up to 20 at a time).
+                {t("help")}
               </p>
             )}
           </div>
           <div>
             <label htmlFor={ids.role} className="field-label">
-              Role
+              {t("role")}
             </label>
             <select
               id={ids.role}
@@ -118,47 +116,47 @@ export function InviteForm({
             >
               {grantable.map((r) => (
                 <option key={r} value={r}>
-                  {ROLE_LABELS[r]}
+                  {roles(r)}
                 </option>
               ))}
             </select>
             <p id={ids.roleHelp} className="mt-1 text-xs text-gray-600 dark:text-gray-400">
-              {ROLE_HELP[inviteRole]}
+              {t(`roleHelp.${inviteRole}`)}
             </p>
           </div>
         </div>
         <button type="submit" className="btn-primary w-full sm:w-auto" disabled={create.isPending}>
-          {create.isPending ? "Sending…" : "Send invitations"}
+          {create.isPending ? t("sending") : t("send")}
         </button>
       </form>
       {results.length ? (
         <ul
           className="space-y-3 border-t border-gray-200 pt-4 text-sm dark:border-gray-800"
-          aria-label="Invitation results"
+          aria-label={t("results")}
         >
           {results.map((r) => (
             <li key={r.email}>
               {r.status === "sent" ? (
                 <>
                   <p>
-                    Invitation sent to <strong>{r.email}</strong>
-                    {r.delivery === "smtp" ? " by email." : "."}
+                    {t.rich(r.delivery === "smtp" ? "sentByEmail" : "sent", {
+                      email: r.email,
+                      strong: (c) => <strong>{c}</strong>,
+                    })}
                   </p>
                   {r.inviteUrl ? (
                     <>
-                      <p className="mt-1 text-gray-700 dark:text-gray-300">{DELIVERY_NOTES[r.delivery]}</p>
+                      {r.delivery !== "smtp" ? (
+                        <p className="mt-1 text-gray-700 dark:text-gray-300">{t(`delivery.${r.delivery}`)}</p>
+                      ) : null}
                       <CopyInviteLink email={r.email} url={r.inviteUrl} />
                     </>
                   ) : null}
                 </>
               ) : r.status === "already_member" ? (
-                <p>
-                  <strong>{r.email}</strong> is already a member.
-                </p>
+                <p>{t.rich("member", { email: r.email, strong: (c) => <strong>{c}</strong> })}</p>
               ) : (
-                <p>
-                  <strong>{r.email}</strong> already has a pending invitation. Resend it from the list below.
-                </p>
+                <p>{t.rich("pending", { email: r.email, strong: (c) => <strong>{c}</strong> })}</p>
               )}
             </li>
           ))}

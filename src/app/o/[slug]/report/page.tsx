@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { headers } from "next/headers";
+import { getTranslations } from "next-intl/server";
 import { requireOrgPage } from "@/trpc/org-page";
 import { can } from "@/lib/permissions";
 import { ReportBody } from "@/components/report/ReportBody";
 import { PrintButton } from "./PrintButton";
 
-export const metadata: Metadata = { title: "Report for sharing" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("report"))("metaTitle") };
+}
 
 const one = (v: string | string[] | undefined) => (typeof v === "string" && v ? v : null);
 
@@ -38,6 +41,8 @@ export default async function ReportPage({
   const { slug } = await params;
   const q = await searchParams;
   const { org, caller } = await requireOrgPage(slug);
+  const t = await getTranslations("report");
+  const roles = await getTranslations("roles");
   const filter = { team: one(q.team), title: one(q.title) };
   const scenarioId = one(q.scenario);
   const [report, trend, origin, scenarios] = await Promise.all([
@@ -54,13 +59,10 @@ export default async function ReportPage({
   if (!report) {
     return (
       <div className="card mx-auto max-w-2xl space-y-3">
-        <h1 className="text-xl font-semibold">Report for sharing</h1>
-        <p className="text-gray-700 dark:text-gray-300">
-          There is nothing to report yet: {org.name} has no team upload. The report shows the same figures as
-          the dashboard once a team is uploaded.
-        </p>
+        <h1 className="text-xl font-semibold">{t("metaTitle")}</h1>
+        <p className="text-gray-700 dark:text-gray-300">{t("nothing", { org: org.name })}</p>
         <Link href={`/o/${org.slug}`} className="link underline">
-          Back to the dashboard
+          {t("back")}
         </Link>
       </div>
     );
@@ -93,7 +95,7 @@ export default async function ReportPage({
       toolbar={
         <div className="no-print flex flex-wrap items-center gap-3">
           <Link href={`/o/${organization.slug}${suffix}`} className="link underline">
-            Back to the dashboard
+            {t("back")}
           </Link>
           <div className="ml-auto flex flex-wrap gap-2">
             {scenarios.length > 0 ? (
@@ -102,14 +104,14 @@ export default async function ReportPage({
                 {report.filter.title ? (
                   <input type="hidden" name="title" value={report.filter.title} />
                 ) : null}
-                <label htmlFor="report-scenario-select">Include a scenario</label>
+                <label htmlFor="report-scenario-select">{t("includeScenario")}</label>
                 <select
                   id="report-scenario-select"
                   name="scenario"
                   defaultValue={chosen?.scenario.id ?? ""}
                   className="rounded border-gray-300 text-sm dark:border-gray-700 dark:bg-gray-900"
                 >
-                  <option value="">None</option>
+                  <option value="">{t("none")}</option>
                   {scenarios.map((s) => (
                     <option key={s.id} value={s.id}>
                       {s.name}
@@ -117,14 +119,14 @@ export default async function ReportPage({
                   ))}
                 </select>
                 <button type="submit" className="btn-secondary">
-                  Show
+                  {t("show")}
                 </button>
               </form>
             ) : null}
             <PrintButton />
             {can(org.role, "shares.manage") ? (
               <Link href={`/o/${organization.slug}/settings/shares`} className="btn-secondary">
-                Share a read-only link
+                {t("shareLink")}
               </Link>
             ) : null}
             {can(org.role, "exports.create") ? (
@@ -134,11 +136,11 @@ export default async function ReportPage({
                 download
                 data-testid="report-csv"
               >
-                Download metrics CSV
+                {t("csv")}
               </a>
             ) : (
               <p className="text-sm text-gray-700 dark:text-gray-300">
-                Your role ({org.role}) can print the report; an analyst or admin can download its CSV.
+                {t("roleCannotCsv", { role: roles(org.role) })}
               </p>
             )}
           </div>

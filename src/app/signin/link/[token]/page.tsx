@@ -1,37 +1,38 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { AuthShell } from "@/components/AuthShell";
 import { LinkSignIn } from "@/components/LinkSignIn";
 import { serverCaller } from "@/trpc/server";
 
-export const metadata: Metadata = {
-  title: "Sign-in link",
-  referrer: "no-referrer",
-  robots: { index: false },
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("signInLink");
+  return { title: t("metaTitle"), referrer: "no-referrer", robots: { index: false } };
+}
 
 export default async function SignInLinkPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
+  const t = await getTranslations("signInLink");
+  const auth = await getTranslations("auth");
   const { valid } = await (await serverCaller()).auth.checkLink({ kind: "sign_in", token });
   if (!valid) {
     return (
-      <AuthShell title="This link no longer works">
+      <AuthShell title={auth("linkDead")}>
         <p className="text-gray-700 dark:text-gray-300" data-testid="link-status">
-          Sign-in links work once, for 15 minutes, and only the latest one sent. Ask for a new one on the
-          sign-in page.
+          {t("dead")}
         </p>
         <p className="mt-4 text-sm">
           <Link href="/signin" className="link">
-            Go to sign in
+            {auth("goSignIn")}
           </Link>
         </p>
       </AuthShell>
     );
   }
   return (
-    <AuthShell title="Sign in with your link">
-      <p className="mb-4 text-gray-700 dark:text-gray-300">This signs you in without your password, once.</p>
-      <LinkSignIn token={token} label="Sign in" />
+    <AuthShell title={t("title")}>
+      <p className="mb-4 text-gray-700 dark:text-gray-300">{t("body")}</p>
+      <LinkSignIn token={token} label={t("submit")} />
     </AuthShell>
   );
 }
