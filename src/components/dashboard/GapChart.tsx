@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import type { Gap, GapStatus } from "@/lib/benchmarks";
+import type { Gap } from "@/lib/benchmarks";
 import { formatGapValue } from "@/lib/benchmarks/headline";
 import { methodologyHref, useFigureLabel } from "./format";
 

@@ -60,9 +60,7 @@ function ExpandedRecommendations({ items }: { items: Recommendation[] }) {
                 })}
               </p>
             ) : null}
-            <p>
-              {t.rich("cohorts", { effect: r.expectedEffect, strong: (c) => <strong>{c}</strong> })}
-            </p>
+            <p>{t.rich("cohorts", { effect: r.expectedEffect, strong: (c) => <strong>{c}</strong> })}</p>
             {r.figureIds.length ? (
               <p className="flex flex-wrap gap-x-2 gap-y-1 text-xs">
                 <span>{t("restsOn")}</span>
@@ -237,9 +235,7 @@ export function ReportBody({ report, trend, since, scenario, origin, toolbar, ch
         <h2 id="report-recs-title" className="text-lg font-semibold">
           {t("recs")}
         </h2>
-        <p className="text-sm text-gray-700 dark:text-gray-300">
-          {t("recsIntro")}
-        </p>
+        <p className="text-sm text-gray-700 dark:text-gray-300">{t("recsIntro")}</p>
         <ExpandedRecommendations items={analysis.recommendations} />
       </section>
 
