@@ -7,16 +7,18 @@ import { findChromium } from "./find-browser.mjs";
 import { DEMO } from "./demo-login.mjs";
 
 const base = process.argv[2] ?? "http://localhost:3000";
+// The browser's language (LOCALE=zh-CN): the page then carries that locale's messages.
+const locale = process.env.LOCALE ?? "en";
 const pages = process.argv.length > 3 ? process.argv.slice(3) : ["", "planner", "report", "compare"];
 const browser = await chromium.launch({
   executablePath: (await findChromium()) ?? undefined,
   args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
 });
-const page = await browser.newPage();
+const page = await browser.newPage({ locale });
 await page.goto(`${base}/signin`);
-await page.getByLabel("Work email").fill(DEMO.email);
-await page.getByLabel("Password").fill(DEMO.password);
-await page.getByRole("button", { name: "Sign in" }).click();
+await page.getByLabel(/^(Work email|工作邮箱)$/).fill(DEMO.email);
+await page.getByLabel(/^(Password|密码)$/).fill(DEMO.password);
+await page.getByRole("button", { name: /^(Sign in|登录)$/ }).click();
 await page.waitForURL(/\/o\//);
 const dashboard = page.url();
 
@@ -24,7 +26,7 @@ const storageState = await page.context().storageState();
 for (const sub of pages) {
   const url = sub ? `${dashboard.replace(/\/$/, "")}/${sub}` : dashboard;
   // A fresh context per page: nothing cached from the one before.
-  const fresh = await browser.newContext({ storageState });
+  const fresh = await browser.newContext({ locale, storageState });
   const tab = await fresh.newPage();
   await tab.goto(url, { waitUntil: "load" });
   await tab.waitForLoadState("networkidle");
@@ -48,7 +50,7 @@ for (const sub of pages) {
   for (const x of first.sort((a, b) => b.gzip - a.gzip))
     console.info(`  ${kb(x.gzip).padStart(9)}  ${new URL(x.url).pathname}`);
   console.info(
-    `First load of ${new URL(url).pathname}: ${first.length} scripts, ${kb(sum(first, "gzip"))} gzipped (${kb(sum(first, "raw"))} raw)`,
+    `First load of ${new URL(url).pathname} (${locale}): ${first.length} scripts, ${kb(sum(first, "gzip"))} gzipped (${kb(sum(first, "raw"))} raw)`,
   );
   console.info(
     `Loaded after the load event (charts, on demand): ${later.length} scripts, ${kb(sum(later, "gzip"))} gzipped`,
