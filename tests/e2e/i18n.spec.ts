@@ -2,31 +2,11 @@ import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { PASSWORD, signUpViaApi, uniqueEmail } from "./helpers";
-import { linkIn, waitForMail } from "./mail";
+import { linkIn, waitForRawMail } from "./mail";
+import { readable } from "./mime";
 
 const fixture = (name: string) => path.join(__dirname, "../fixtures/e2e", name);
 const SHOTS = process.env.I18N_SHOTS_DIR ?? "/tmp/shots-zh";
-
-/** A received email with its encoded words and base64 parts decoded: the subject and the readable text. */
-function readable(raw: string) {
-  const unfolded = raw.replace(/\r?\n[ \t]+/g, " ");
-  const words = (s: string) =>
-    s.replace(/=\?utf-8\?([bq])\?([^?]*)\?=\s*/gi, (_, kind: string, body: string) =>
-      kind.toLowerCase() === "b"
-        ? Buffer.from(body, "base64").toString("utf8")
-        : Buffer.from(
-            body
-              .replace(/_/g, " ")
-              .replace(/=([0-9A-F]{2})/gi, (_m, h: string) => String.fromCharCode(parseInt(h, 16))),
-            "latin1",
-          ).toString("utf8"),
-    );
-  const subject = words(/^Subject: (.*)$/m.exec(unfolded)?.[1] ?? "");
-  const parts = [...raw.matchAll(/Content-Transfer-Encoding: base64\r?\n\r?\n([A-Za-z0-9+/=\r\n]+)/g)].map(
-    (m) => Buffer.from(m[1]!.replace(/\s/g, ""), "base64").toString("utf8"),
-  );
-  return { subject, text: [raw, ...parts].join("\n") };
-}
 
 async function shoot(page: Page, name: string) {
   fs.mkdirSync(SHOTS, { recursive: true });
@@ -63,7 +43,7 @@ test.describe("a Chinese browser", () => {
     await expect(page.getByRole("heading", { name: "请查收邮件" })).toBeVisible();
 
     // The verification email is in the language the account was created in.
-    const verify = readable(await waitForMail(email, ""));
+    const verify = readable(await waitForRawMail(email));
     expect(verify.subject).toBe("确认您在 SalesMix 的邮箱地址");
     expect(verify.text).toContain("王芳，您好：");
     await page.goto(linkIn(verify.text, "/verify-email/"));
@@ -104,12 +84,19 @@ test.describe("a Chinese browser", () => {
     await expect(page.getByRole("heading", { name: "与文章的全部对比" })).toBeVisible();
     await shoot(page, "report");
 
+    // The methodology puts each figure's Chinese source sentence first, its English reading beside it.
+    await page.goto("/methodology#quota.hit_rate");
+    const source = page.locator('[id="quota.hit_rate"] figure[data-primary]').first();
+    await expect(source).toHaveAttribute("data-primary", "zh");
+    await expect(source.locator("blockquote").first()).toHaveAttribute("lang", "zh");
+    await expect(source.locator("figcaption")).toContainText("英文释义");
+
     // An invitation to an address without an account goes out in the inviter's language.
     const invitee = uniqueEmail("zh-invitee");
     await page.goto(`/o/${slug}/members`);
     await page.getByLabel("邮箱地址").fill(invitee);
     await page.getByRole("button", { name: "发送邀请" }).click();
-    const invite = readable(await waitForMail(invitee, ""));
+    const invite = readable(await waitForRawMail(invitee));
     expect(invite.subject).toBe("王芳 邀请您加入 SalesMix 上的 华东销售部");
     expect(linkIn(invite.text, "/invite/")).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
   });
@@ -126,6 +113,12 @@ test("the switcher changes the language on the sign-in page and, signed in, on t
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
   await page.getByTestId("locale-switcher").selectOption("en");
   await expect(page.getByRole("heading", { name: "Sign in to SalesMix" })).toBeVisible();
+
+  // In English the English reading comes first, the Chinese source sentence beside it.
+  await page.goto("/methodology#quota.hit_rate");
+  const source = page.locator('[id="quota.hit_rate"] figure[data-primary]').first();
+  await expect(source).toHaveAttribute("data-primary", "en");
+  await expect(source.locator("figcaption blockquote")).toHaveAttribute("lang", "zh");
 
   const email = uniqueEmail("switcher");
   const slug = await signUpViaApi(page.request, { name: "Sam Switch", email, org: "Switch Co" });

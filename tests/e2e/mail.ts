@@ -55,3 +55,21 @@ export function linkIn(mail: string, pathPrefix: string): string {
 export async function mailLink(to: string, subject: string, pathPrefix: string): Promise<string> {
   return linkIn(await waitForMail(to, subject), pathPrefix);
 }
+
+/** Waits for the newest email to `to` and returns it as received (headers and body still MIME-encoded). */
+export async function waitForRawMail(to: string, timeoutMs = 15_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const names = fs
+      .readdirSync(mailDir())
+      .filter((n) => n.endsWith(".json"))
+      .sort()
+      .reverse();
+    for (const name of names) {
+      const mail = JSON.parse(fs.readFileSync(path.join(mailDir(), name), "utf8")) as Received;
+      if (mail.to.includes(to)) return mail.raw;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no email to ${to} within ${timeoutMs} ms`);
+}

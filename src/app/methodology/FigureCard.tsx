@@ -1,3 +1,4 @@
+import { useLocale, useTranslations } from "next-intl";
 import { GAP_TOLERANCE, type BenchmarkFigure } from "@/lib/benchmarks";
 import { BAND_NAMES, BANDS, COMPARISONS, OTHER_USES, targetUsesOf, type Comparison } from "./usage";
 
@@ -191,15 +192,32 @@ export function FigureCard({ figure: f }: { figure: BenchmarkFigure }) {
   );
 }
 
-/** The article's sentence as published (the Chinese text) with its English rendering. */
+/**
+ * The article's sentence as it reached SalesMix (the Chinese translation) beside its English reading: in Chinese
+ * the source sentence comes first and the English reading beside it; in English the reverse.
+ */
 export function SourceSentence({ zh, en }: { zh: string; en: string }) {
+  const t = useTranslations("methodology");
+  const chinese = useLocale() === "zh-CN";
+  const zhQuote = (primary: boolean) => (
+    <blockquote lang="zh" className={primary ? "text-base leading-relaxed" : "mt-1"} data-testid="source-zh">
+      {zh}
+    </blockquote>
+  );
+  const enQuote = (primary: boolean) => (
+    <blockquote lang="en" className={primary ? "text-base leading-relaxed" : "mt-1"} data-testid="source-en">
+      {en}
+    </blockquote>
+  );
   return (
-    <figure className="mt-3 rounded-md border border-gray-200 bg-gray-50 p-3 text-sm dark:border-gray-800 dark:bg-gray-950">
-      <blockquote lang="zh" className="text-base leading-relaxed">
-        {zh}
-      </blockquote>
+    <figure
+      className="mt-3 rounded-md border border-gray-200 bg-gray-50 p-3 text-sm dark:border-gray-800 dark:bg-gray-950"
+      data-primary={chinese ? "zh" : "en"}
+    >
+      {chinese ? zhQuote(true) : enQuote(true)}
       <figcaption className="mt-2 text-gray-700 dark:text-gray-300">
-        <span className="font-medium">English rendering:</span> {en}
+        <span className="font-medium">{chinese ? t("readingEn") : t("sourceZh")}:</span>
+        {chinese ? enQuote(false) : zhQuote(false)}
       </figcaption>
     </figure>
   );

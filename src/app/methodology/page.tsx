@@ -495,16 +495,10 @@ export default function MethodologyPage() {
                     <dd>{r.relationshipSide}</dd>
                   </div>
                 </dl>
-                <figure className="mt-3 rounded-md border border-gray-200 bg-gray-50 p-3 text-sm dark:border-gray-800 dark:bg-gray-950">
-                  <blockquote lang="zh" className="text-base">
-                    {r.sourceZh}
-                    {r.counterSourceZh ? ` / ${r.counterSourceZh}` : ""}
-                  </blockquote>
-                  <figcaption className="mt-2 text-gray-700 dark:text-gray-300">
-                    <span className="font-medium">English rendering:</span> {r.sourceEn}
-                    {r.counterSourceEn ? ` / ${r.counterSourceEn}` : ""}
-                  </figcaption>
-                </figure>
+                <SourceSentence
+                  zh={`${r.sourceZh}${r.counterSourceZh ? ` / ${r.counterSourceZh}` : ""}`}
+                  en={`${r.sourceEn}${r.counterSourceEn ? ` / ${r.counterSourceEn}` : ""}`}
+                />
                 <p className="mt-3 text-sm">
                   <strong>Caveat.</strong> {r.caveat}
                 </p>
