@@ -18,6 +18,10 @@ ENV NODE_ENV=production NEXT_TELEMETRY_DISABLED=1 PORT=3000
 COPY --from=build /app/.next/standalone ./
 COPY --from=build /app/.next/static ./.next/static
 COPY --from=build /app/.next/salesmix-server ./.next/salesmix-server
+# The server starts Next.js with `next()`, which reads the app's config from next.config.js, as `next start` does
+# (and next.config.js loads next-intl's plugin).
+COPY --from=build /app/next.config.js ./next.config.js
+COPY --from=build /app/node_modules/next-intl ./node_modules/next-intl
 COPY --from=build /app/public ./public
 COPY --from=build /app/drizzle ./drizzle
 COPY --from=build /app/node_modules/@electric-sql ./node_modules/@electric-sql

@@ -16,32 +16,8 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   reactStrictMode: true,
   output: process.env.NEXT_OUTPUT === "standalone" ? "standalone" : undefined,
-  // Static security headers on every response, API routes included. The per-request CSP nonce for pages is set
-  // in src/proxy.ts, which skips /api so uploads up to 20 MB reach their handlers whole (the proxy would buffer
-  // and cut request bodies at 10 MB).
-  async headers() {
-    const headers = [
-      { key: "X-Content-Type-Options", value: "nosniff" },
-      { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-      { key: "X-Frame-Options", value: "DENY" },
-      { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-    ];
-    if (process.env.NODE_ENV === "production") {
-      headers.push({ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" });
-    }
-    return [
-      { source: "/:path*", headers },
-      // Share links (/s/<token>): the token is in the address, so no Referer may carry it and no crawler may
-      // keep the page. Later entries win for the same header.
-      {
-        source: "/s/:path*",
-        headers: [
-          { key: "Referrer-Policy", value: "no-referrer" },
-          { key: "X-Robots-Tag", value: "noindex, nofollow, noarchive" },
-        ],
-      },
-    ];
-  },
+  // The security headers (CSP with a per-request nonce, HSTS, nosniff, …) of every answer come from the SalesMix
+  // server (src/server/http/security-headers.ts), which serves pages and the API alike (src/serve).
 };
 
 module.exports = withNextIntl(nextConfig);

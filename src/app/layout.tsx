@@ -11,7 +11,7 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  // Every page renders per request: the CSP nonce (src/proxy.ts) is new each time, and Next.js can only put it
+  // Every page renders per request: the CSP nonce (src/server/http/security-headers.ts, set by the server in src/serve) is new each time, and Next.js can only put it
   // on the scripts of a page it renders now, never on a prerendered one.
   await connection();
   const locale = await getLocale();

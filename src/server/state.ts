@@ -7,11 +7,11 @@ import type { DatabaseHandle } from "./db/client";
 import type { JobWorker } from "./jobs/worker";
 import type { LimitName } from "./ratelimit";
 import type { Report } from "./reports/report";
-import type { OpenApiDocument } from "./rest/openapi";
+import type { OpenApiDocument } from "./http/openapi";
 
 /**
  * Everything the server keeps for the life of its process, in one place. The services are loaded twice in one
- * process (Next.js's server bundle for pages, the esbuild bundle of src/serve for the API and tRPC), so a
+ * process (Next.js's server bundle for pages, the esbuild bundle of src/serve for the HTTP API and tRPC), so a
  * module-level cache would exist twice: pages would fill one copy and API calls the other, and clearing one would
  * leave the other. Pinned to globalThis, both copies share this one object.
  *

@@ -3,7 +3,7 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 import { signUpViaApi, uniqueEmail } from "./helpers";
 
-// The production server answers /api/v1, /api/trpc and /api/health itself (src/app/api/node-routes.ts); these
+// The production server answers /api/v1, /api/trpc and /api/health with the HTTP API (src/server/http); these
 // are the same handlers the integration tests call, here through real HTTP on the built server.
 const fixture = fs.readFileSync(path.join(__dirname, "../fixtures/team-small.csv"));
 

@@ -8,18 +8,8 @@ import Ajv2020, { type ValidateFunction } from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import type { Database } from "@/server/db/client";
 import type { ApiKeyScope } from "@/server/db/schema";
-import { buildOpenApiDocument, findOperation, type OpenApiDocument } from "@/server/rest/openapi";
-import { getBenchmarks, getOpenApiDocument } from "@/server/rest/endpoints/public";
-import { compareImports, createImport, listImportReps, listImports } from "@/server/rest/endpoints/imports";
-import { getReportJson } from "@/server/rest/endpoints/report";
-import { getOrganization, patchOrganization } from "@/server/rest/endpoints/organization";
-import {
-  createScenarioEndpoint,
-  deleteScenarioEndpoint,
-  getScenarioEndpoint,
-  listScenariosEndpoint,
-  patchScenarioEndpoint,
-} from "@/server/rest/endpoints/scenarios";
+import { buildOpenApiDocument, createHttpApp } from "@/server/http/app";
+import { findOperation, type OpenApiDocument } from "@/server/http/openapi";
 import { newTenant } from "../helpers/callers";
 
 export const BASE_URL = "http://salesmix.test";
@@ -57,56 +47,8 @@ export function apiRequest(method: string, path: string, options: CallOptions = 
   return new Request(`${BASE_URL}/api/v1${path}`, { method, headers, body });
 }
 
-type Endpoint = (db: Database, request: Request) => Promise<Response>;
-type Route = {
-  method: string;
-  pattern: RegExp;
-  run: (db: Database, request: Request, match: RegExpExecArray) => Promise<Response>;
-};
-
-const plain =
-  (endpoint: Endpoint) =>
-  (db: Database, request: Request): Promise<Response> =>
-    endpoint(db, request);
-
-/** Which endpoint function serves a method and path: the same table as the route files under src/app/api/v1. */
-export const ROUTES: Route[] = [
-  { method: "GET", pattern: /^\/api\/v1\/benchmarks$/, run: (_db, request) => getBenchmarks(request) },
-  {
-    method: "GET",
-    pattern: /^\/api\/v1\/openapi\.json$/,
-    run: (_db, request) => getOpenApiDocument(request),
-  },
-  { method: "GET", pattern: /^\/api\/v1\/imports$/, run: plain(listImports) },
-  { method: "POST", pattern: /^\/api\/v1\/imports$/, run: plain(createImport) },
-  {
-    method: "GET",
-    pattern: /^\/api\/v1\/imports\/([^/]+)\/reps$/,
-    run: (db, request, match) => listImportReps(db, request, { id: decodeURIComponent(match[1] ?? "") }),
-  },
-  {
-    method: "GET",
-    pattern: /^\/api\/v1\/imports\/([^/]+)\/compare$/,
-    run: (db, request, match) => compareImports(db, request, { id: decodeURIComponent(match[1] ?? "") }),
-  },
-  { method: "GET", pattern: /^\/api\/v1\/report$/, run: plain(getReportJson) },
-  { method: "GET", pattern: /^\/api\/v1\/organization$/, run: plain(getOrganization) },
-  { method: "PATCH", pattern: /^\/api\/v1\/organization$/, run: plain(patchOrganization) },
-  { method: "GET", pattern: /^\/api\/v1\/scenarios$/, run: plain(listScenariosEndpoint) },
-  { method: "POST", pattern: /^\/api\/v1\/scenarios$/, run: plain(createScenarioEndpoint) },
-  ...(
-    [
-      ["GET", getScenarioEndpoint],
-      ["PATCH", patchScenarioEndpoint],
-      ["DELETE", deleteScenarioEndpoint],
-    ] as const
-  ).map(([method, endpoint]) => ({
-    method,
-    pattern: /^\/api\/v1\/scenarios\/([^/]+)$/,
-    run: (db: Database, request: Request, match: RegExpExecArray) =>
-      endpoint(db, request, { id: decodeURIComponent(match[1] ?? "") }),
-  })),
-];
+/** The HTTP API the server runs (src/server/http), every request on the database the test gives it. */
+export const httpApp = createHttpApp();
 
 /**
  * Runs `fn` as the app's ordinary database role (no superuser, no BYPASSRLS), as the server does, so every
@@ -120,12 +62,7 @@ export async function asAppRole<T>(db: Database, fn: (appDb: Database) => Promis
 }
 
 export async function dispatch(db: Database, request: Request): Promise<Response> {
-  const { pathname } = new URL(request.url);
-  for (const route of ROUTES) {
-    const match = route.pattern.exec(pathname);
-    if (match && route.method === request.method) return route.run(db, request, match);
-  }
-  throw new Error(`no route for ${request.method} ${pathname}`);
+  return await httpApp.fetch(request, { database: db });
 }
 
 export interface ApiResult<T = unknown> {

@@ -11,7 +11,7 @@ import { getReport } from "@/server/reports/report";
 import { consume } from "@/server/ratelimit";
 import { BENCHMARK_DATASET, FIGURE_IDS } from "@/lib/benchmarks";
 import { MAX_BYTES } from "@/lib/csv";
-import { buildOpenApiDocument } from "@/server/rest/openapi";
+import { buildOpenApiDocument } from "@/server/http/app";
 import {
   apiRequest,
   createKey,

@@ -5,6 +5,7 @@
  * B's own member and expects it to work. Everything runs as the app's ordinary database role, so row-level security
  * is live: a service that forgets its tenant context fails its positive twin.
  */
+import { createHttpApp } from "@/server/http/app";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -280,26 +281,37 @@ const CASES: Record<string, Case> = {
   },
 };
 
-/** REST routes and the test file that calls each with another organization's key/ids and its positive twin. */
+/**
+ * The endpoints of the HTTP API (src/server/http) and the test file that calls each with another organization's
+ * key/ids and its positive twin.
+ */
+const ENDPOINTS: Record<string, string> = {
+  "GET /api/v1/imports": "api-v1.test.ts",
+  "POST /api/v1/imports": "api-v1.test.ts",
+  "GET /api/v1/imports/:id/reps": "api-v1.test.ts",
+  "GET /api/v1/imports/:id/compare": "api-v1.test.ts",
+  "GET /api/v1/report": "api-v1.test.ts",
+  "GET /api/v1/organization": "api-v1.test.ts",
+  "PATCH /api/v1/organization": "api-v1.test.ts",
+  "GET /api/v1/scenarios": "api-v1.test.ts",
+  "POST /api/v1/scenarios": "api-v1.test.ts",
+  "GET /api/v1/scenarios/:id": "api-v1.test.ts",
+  "PATCH /api/v1/scenarios/:id": "api-v1.test.ts",
+  "DELETE /api/v1/scenarios/:id": "api-v1.test.ts",
+  "GET /api/v1/benchmarks": "public: the article's dataset, no tenant data",
+  "GET /api/v1/openapi.json": "public: the API description",
+  "ALL /api/trpc/*": "every procedure: this harness",
+  "GET /api/health": "readiness, no tenant data",
+};
+
+/** The Next.js route files and the test that covers each (another organization's slug/ids, and the twin). */
 const ROUTES: Record<string, string> = {
-  "api/v1/imports/route.ts": "api-v1.test.ts",
-  "api/v1/imports/[id]/reps/route.ts": "api-v1.test.ts",
-  "api/v1/imports/[id]/compare/route.ts": "api-v1.test.ts",
-  "api/v1/report/route.ts": "api-v1.test.ts",
-  "api/v1/organization/route.ts": "api-v1.test.ts",
-  "api/v1/scenarios/route.ts": "api-v1.test.ts",
-  "api/v1/scenarios/[id]/route.ts": "api-v1.test.ts",
-  "api/v1/benchmarks/route.ts": "public: the article's dataset, no tenant data",
-  "api/v1/openapi.json/route.ts": "public: the API description",
-  "api/v1/[...path]/route.ts": "catch-all 404 problem",
   "api/orgs/[slug]/imports/route.ts":
     "upload: importTeam after findOrgAccess (imports.test.ts, e2e imports.spec.ts)",
   "api/orgs/[slug]/snapshots/[id]/reps.csv/route.ts": "export: getSnapshot within the org (imports.test.ts)",
   "api/orgs/[slug]/report.csv/route.ts": "report CSV: getReport within the org (report.test.ts)",
   "api/orgs/[slug]/export.zip/route.ts": "owner export (org-data.test.ts)",
-  "api/trpc/[trpc]/route.ts": "every procedure: this harness",
   "api/auth/[...nextauth]/route.ts": "Auth.js: sign-in/out, no tenant data",
-  "api/health/route.ts": "readiness, no tenant data",
   "api/template.csv/route.ts": "static template, no tenant data",
   "api/locale/route.ts": "the caller's own interface language (locale.test.ts), no tenant data",
   "api/unsubscribe/route.ts":
@@ -402,7 +414,7 @@ afterAll(async () => {
 const code = (e: unknown) => (e instanceof TRPCError ? e.code : String(e));
 
 describe("cross-tenant harness", () => {
-  it("has a case for every tRPC procedure and every route", () => {
+  it("has a case for every tRPC procedure, every endpoint of the HTTP API and every route file", () => {
     expect(Object.keys(appRouter._def.procedures).sort()).toEqual(Object.keys(CASES).sort());
     const root = path.join(__dirname, "../../src/app");
     const found: string[] = [];
@@ -415,6 +427,12 @@ describe("cross-tenant harness", () => {
     };
     walk(path.join(root, "api"));
     expect(found.sort()).toEqual(Object.keys(ROUTES).sort());
+    const served = new Set(
+      createHttpApp()
+        .routes.filter((r) => !(r.method === "ALL" && r.path === "/*"))
+        .map((r) => `${r.method} ${r.path}`),
+    );
+    expect([...served].sort()).toEqual(Object.keys(ENDPOINTS).sort());
   });
 
   for (const [name, c] of Object.entries(CASES)) {

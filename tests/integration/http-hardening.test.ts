@@ -4,13 +4,15 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase } from "../helpers/db";
 import { addMember, newTenant } from "../helpers/callers";
-import type { DatabaseHandle } from "@/server/db/client";
-import { handleTrpcRequest, TRPC_LIMITS } from "@/server/api/http-handler";
+import type { Database, DatabaseHandle } from "@/server/db/client";
+import { getRequestListener } from "@hono/node-server";
+import { Hono } from "hono";
+import { TRPC_LIMITS } from "@/server/api/http-handler";
+import { createHttpApp } from "@/server/http/app";
 import { handleUpload, type UploadAccessLookup } from "@/server/imports/upload-request";
 import { findOrgAccess } from "@/server/orgs/access.server";
 import { createRequestListener } from "@/server/serve/listener";
 import { compileTrustProxy, type TrustProxy } from "@/server/serve/request-gate";
-import { compileRoutes, matchRoute } from "@/server/serve/routes";
 import { clientIp } from "@/server/http";
 import { LIMITS } from "@/server/ratelimit";
 import type { SessionUser } from "@/server/auth/sessions";
@@ -36,47 +38,39 @@ const findAccess: UploadAccessLookup = async (_req, slug) => {
   };
 };
 
-const routes = compileRoutes([
-  {
-    pattern: "/api/trpc/[trpc]",
-    module: {
-      POST: (req: Request) =>
-        handleTrpcRequest(req, async (headers) => ({
-          db: handle.db,
-          headers,
-          ip: clientIp(headers),
-          sessionId: null,
-          loadUser: async () => null,
-        })),
-      GET: (req: Request) =>
-        handleTrpcRequest(req, async (headers) => ({
-          db: handle.db,
-          headers,
-          ip: clientIp(headers),
-          sessionId: null,
-          loadUser: async () => null,
-        })),
-    },
-  },
-  {
-    pattern: "/api/orgs/[slug]/imports",
-    module: {
-      POST: async (req: Request, { params }: { params: Promise<Record<string, string | string[]>> }) =>
-        handleUpload(req, String((await params).slug), findAccess),
-    },
-  },
-  { pattern: "/ip", module: { GET: (req: Request) => Response.json({ ip: clientIp(req.headers) }) } },
-  { pattern: "/url", module: { GET: (req: Request) => Response.json({ url: req.url }) } },
-]);
+/**
+ * The HTTP API the server runs (src/server/http) on the test database, beside two routes of the test's own that
+ * say what a handler sees, and the upload handler (a Next.js route in the app) mounted the same way.
+ */
+function testApi() {
+  const context = async (headers: Headers) => ({
+    db: handle.db,
+    headers,
+    ip: clientIp(headers),
+    sessionId: null,
+    loadUser: async () => null,
+  });
+  const app = new Hono<{ Bindings: { database?: Database } }>();
+  app.use(async (c, next) => {
+    c.env = { ...c.env, database: handle.db };
+    await next();
+  });
+  app.post("/api/orgs/:slug/imports", (c) => handleUpload(c.req.raw, c.req.param("slug"), findAccess));
+  app.get("/ip", (c) => c.json({ ip: clientIp(c.req.raw.headers) }));
+  app.get("/url", (c) => c.json({ url: c.req.url }));
+  app.route("/", createHttpApp({ trpcContext: context }));
+  return app;
+}
 
 beforeAll(async () => {
   handle = await createTestDatabase();
+  const api = testApi();
   server = http.createServer(
     createRequestListener({
       trust: (address, hop) => trust(address, hop),
-      findRoute: (method, pathname) => matchRoute(routes, method, pathname),
-      fallback: async (_req, res) => void res.writeHead(404).end(),
-      headersFor: () => [],
+      mode: "production",
+      api: { serves: () => true, listener: getRequestListener(api.fetch, { overrideGlobalObjects: false }) },
+      next: async (_req, res) => void res.writeHead(404).end(),
     }),
   );
   await new Promise<void>((listening) => server.listen(0, "127.0.0.1", listening));

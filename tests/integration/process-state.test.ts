@@ -1,6 +1,6 @@
 /**
  * In production the services are loaded twice in one process: Next.js's server bundle renders the pages, the
- * SalesMix server's bundle (src/serve) answers the REST API and tRPC over HTTP. Here the second copy is a
+ * SalesMix server's bundle (src/serve) answers the HTTP API (REST and tRPC, src/server/http). Here the second copy is a
  * fresh module graph (`vi.resetModules`), so a module-level cache would exist twice, as it would in production:
  * these tests fail unless both copies share src/server/state.ts.
  */
@@ -17,10 +17,7 @@ import * as pageReports from "@/server/reports/report";
 import { findActiveSession, createSession } from "@/server/auth/sessions";
 
 type ApiCopy = {
-  http: typeof import("@/server/api/http-handler");
-  imports: typeof import("@/server/rest/endpoints/imports");
-  organization: typeof import("@/server/rest/endpoints/organization");
-  report: typeof import("@/server/rest/endpoints/report");
+  http: typeof import("@/server/http/app");
   reports: typeof import("@/server/reports/report");
   state: typeof import("@/server/state");
 };
@@ -33,10 +30,7 @@ beforeAll(async () => {
   handle = await createTestDatabase();
   vi.resetModules();
   api = {
-    http: await import("@/server/api/http-handler"),
-    imports: await import("@/server/rest/endpoints/imports"),
-    organization: await import("@/server/rest/endpoints/organization"),
-    report: await import("@/server/rest/endpoints/report"),
+    http: await import("@/server/http/app"),
     reports: await import("@/server/reports/report"),
     state: await import("@/server/state"),
   };
@@ -44,6 +38,11 @@ beforeAll(async () => {
 afterAll(async () => {
   await handle.close();
 });
+
+/** A REST API request, answered by the API's copy of the services. */
+function restOverHttp(request: Request) {
+  return api.http.createHttpApp().fetch(request, { database: handle.db });
+}
 
 /** A signed-in tenant with a team; its session is a real row of the sessions table. */
 async function tenantWithTeam(label: string) {
@@ -57,8 +56,7 @@ async function tenantWithTeam(label: string) {
     loadUser: () => findActiveSession(handle.db, sessionId),
   });
   const key = (await createKey(t, "read_write")).key;
-  const imported = await api.imports.createImport(
-    handle.db,
+  const imported = await restOverHttp(
     apiRequest("POST", "/imports?as_of=2026-09-30&period=Q3", { key, csv: fixture }),
   );
   expect(imported.status).toBe(201);
@@ -82,7 +80,8 @@ async function trpcOverHttp(
     headers: { "content-type": "application/json", host: "salesmix.test" },
     body: JSON.stringify({ json: input }),
   });
-  const res = await api.http.handleTrpcRequest(req, async (headers) => t.context(headers));
+  const app = api.http.createHttpApp({ trpcContext: async (headers) => t.context(headers) });
+  const res = await app.fetch(req);
   expect(res.status).toBe(200);
 }
 
@@ -98,10 +97,7 @@ describe("one process state for both copies of the services", () => {
     const t = await tenantWithTeam("seen");
     await renderDashboard(t);
     expect(api.reports.keptReportsOf(t.org.id)).toBe(1);
-    const apiReport = await api.report.getReportJson(
-      handle.db,
-      apiRequest("GET", "/report?team=West", { key: t.key }),
-    );
+    const apiReport = await restOverHttp(apiRequest("GET", "/report?team=West", { key: t.key }));
     expect(apiReport.status).toBe(200);
     expect(pageReports.keptReportsOf(t.org.id)).toBe(2);
   });
@@ -110,8 +106,7 @@ describe("one process state for both copies of the services", () => {
     const t = await tenantWithTeam("import");
     await renderDashboard(t);
     expect(pageReports.keptReportsOf(t.org.id)).toBe(1);
-    const res = await api.imports.createImport(
-      handle.db,
+    const res = await restOverHttp(
       apiRequest("POST", "/imports?as_of=2026-10-31&period=Q4&allow_duplicate=true", {
         key: t.key,
         csv: fixture,
@@ -125,8 +120,7 @@ describe("one process state for both copies of the services", () => {
     const t = await tenantWithTeam("patch");
     await renderDashboard(t);
     expect(pageReports.keptReportsOf(t.org.id)).toBe(1);
-    const res = await api.organization.patchOrganization(
-      handle.db,
+    const res = await restOverHttp(
       apiRequest("PATCH", "/organization", { key: t.key, json: { employeeCount: 77 } }),
     );
     expect(res.status).toBe(200);
@@ -143,7 +137,7 @@ describe("one process state for both copies of the services", () => {
 
   it("a profile change in a page's server action drops the reports the API cached", async () => {
     const t = await tenantWithTeam("reverse");
-    const res = await api.report.getReportJson(handle.db, apiRequest("GET", "/report", { key: t.key }));
+    const res = await restOverHttp(apiRequest("GET", "/report", { key: t.key }));
     expect(res.status).toBe(200);
     expect(pageReports.keptReportsOf(t.org.id)).toBe(1);
     await pages.createCaller(t.context()).org.updateProfile({ orgSlug: t.org.slug, employeeCount: 9 });

@@ -7,8 +7,8 @@ export const DEFAULT_LOCALE: Locale = "en";
 export const LOCALE_COOKIE = "salesmix_locale";
 
 /**
- * Set by src/proxy.ts on the pages of share links (/s/…), which read no session: their language comes from the
- * browser (the cookie, else Accept-Language), never from a signed-in account. The proxy drops any a client sent.
+ * Set by the server (src/server/serve/listener.ts) on the pages of share links (/s/…), which read no session: their language comes from the
+ * browser (the cookie, else Accept-Language), never from a signed-in account. The server drops any a client sent.
  */
 export const NO_SESSION_HEADER = "x-salesmix-no-session";
 

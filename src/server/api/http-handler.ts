@@ -101,11 +101,12 @@ async function limitedRequest(req: Request): Promise<Request | Response> {
  * tRPC over HTTP (the route /api/trpc/[trpc]): state-changing calls must come from our own pages (a second wall
  * behind SameSite=Lax cookies), the request stays within TRPC_LIMITS, and a call refused by a rate limit
  * answers 429 with `Retry-After`, as the REST API does. `createContext` builds the request's context from its
- * headers.
+ * headers; `requestId` is the request's `X-Request-Id`, which an unexpected failure is logged and answered with.
  */
 export async function handleTrpcRequest(
   req: Request,
   createContext: (headers: Headers) => Promise<Context>,
+  requestId?: string,
 ): Promise<Response> {
   if (req.method === "POST" && !isSameOrigin(req)) {
     await req.body?.cancel().catch(() => undefined);
@@ -117,14 +118,14 @@ export async function handleTrpcRequest(
     endpoint: ENDPOINT,
     req: limited,
     router: appRouter,
-    createContext: () => createContext(limited.headers),
+    createContext: async () => ({ ...(await createContext(limited.headers)), requestId }),
     responseMeta: ({ errors }) => {
       const wait = retryAfterSeconds(errors);
       return wait === undefined ? {} : { headers: new Headers({ "retry-after": String(wait) }) };
     },
     onError({ error, path }) {
       if (error.code === "INTERNAL_SERVER_ERROR")
-        console.error(`tRPC ${path ?? "?"} failed (request ${requestIdOf(error)}):`, error.cause ?? error);
+        console.error(`tRPC ${path ?? "?"} failed (request ${requestIdOf(error, requestId)}):`, error.cause ?? error);
     },
   });
 }

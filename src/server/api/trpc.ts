@@ -24,6 +24,8 @@ export interface Context {
    * check the session and the membership in one statement. Null for a caller built around a known user.
    */
   sessionId: string | null;
+  /** The request's id (its `X-Request-Id`), which an unexpected failure is logged and answered with. */
+  requestId?: string;
 }
 
 const t = initTRPC.context<Context>().create({
@@ -45,7 +47,7 @@ const t = initTRPC.context<Context>().create({
     // An unexpected failure (a database error carries its SQL and parameters) is logged with this id by the
     // HTTP handler's onError; the client is told only the id.
     const internal = error.code === "INTERNAL_SERVER_ERROR";
-    const requestId = internal ? requestIdOf(error) : undefined;
+    const requestId = internal ? requestIdOf(error, ctx?.requestId) : undefined;
     return {
       ...shape,
       // zod's own message is its issues as JSON; the first issue's message is the one a person reads.

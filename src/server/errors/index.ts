@@ -23,12 +23,16 @@ export class ServiceError extends Error {
 
 /**
  * The id an unexpected failure is logged and answered under (the answer carries the id, the log the error), kept
- * on the error itself so every place that reports the same failure names the same id.
+ * on the error itself so every place that reports the same failure names the same id: the request's own id
+ * (its `X-Request-Id`) when it has one.
  */
-export function requestIdOf(error: object): string {
+export function requestIdOf(error: object, requestId?: string): string {
   const tagged = error as { salesmixRequestId?: string };
   if (!tagged.salesmixRequestId) {
-    Object.defineProperty(tagged, "salesmixRequestId", { value: crypto.randomUUID(), enumerable: false });
+    Object.defineProperty(tagged, "salesmixRequestId", {
+      value: requestId ?? crypto.randomUUID(),
+      enumerable: false,
+    });
   }
   return tagged.salesmixRequestId!;
 }

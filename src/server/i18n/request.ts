@@ -12,7 +12,7 @@ import { browserLocale, loadMessages, requestLocale } from ".";
  */
 export default getRequestConfig(async () => {
   const h = await headers();
-  // A share link's page reads no session, not even for the language (src/proxy.ts marks it).
+  // A share link's page reads no session, not even for the language (the server marks it: src/server/serve/listener.ts).
   const locale = h.get(NO_SESSION_HEADER) ? browserLocale(h) : await requestLocale(h, getDb);
   return { locale, messages: await loadMessages(locale) };
 });

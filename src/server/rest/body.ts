@@ -90,22 +90,3 @@ export async function readCsvUpload(request: Request): Promise<UploadedFile> {
     { "accept-post": "text/csv, multipart/form-data" },
   );
 }
-
-/** A JSON body of at most MAX_JSON_BYTES; the caller validates its shape. */
-export async function readJsonBody(request: Request): Promise<unknown> {
-  const type = mediaType(request);
-  if (type !== "application/json" && !type?.endsWith("+json")) {
-    throw new ProblemError(
-      "unsupported-media-type",
-      `Send the body as JSON with \`Content-Type: application/json\`${type ? `, not ${type}` : ""}.`,
-      {},
-      { "accept-patch": "application/json" },
-    );
-  }
-  const bytes = await readLimitedBody(request, MAX_JSON_BYTES, "JSON body");
-  try {
-    return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
-  } catch {
-    throw new ProblemError("malformed-body", "The body is not valid JSON.");
-  }
-}

@@ -6,7 +6,13 @@ import type { Problem } from "./schemas";
 
 type ProblemExtras = Pick<
   Problem,
-  "errors" | "errorCount" | "rowCount" | "snapshotId" | "retryAfterSeconds" | "rebaseSnapshotId"
+  | "errors"
+  | "errorCount"
+  | "rowCount"
+  | "snapshotId"
+  | "retryAfterSeconds"
+  | "rebaseSnapshotId"
+  | "requestId"
 >;
 
 /** An expected failure with its problem type; thrown anywhere in an endpoint, answered by `problemResponse`. */
@@ -115,12 +121,14 @@ export function fromZodError(error: ZodError, source: "query" | "body"): Problem
     : new ProblemError("validation", `Check the request body. ${summary}`, { errors });
 }
 
-/** Any thrown value as a problem; anything unexpected is a logged 500 that says nothing about internals. */
+/**
+ * Any thrown value as a problem; anything unexpected is `internal` (a 500 that says nothing about internals; the
+ * HTTP app logs it and names the request id in it).
+ */
 export function toProblem(error: unknown): ProblemError {
   if (error instanceof ProblemError) return error;
   if (error instanceof ServiceError) return fromServiceError(error);
   if (error instanceof ZodError) return fromZodError(error, "body");
-  console.error("REST API request failed:", error);
   return new ProblemError(
     "internal",
     "The request could not be completed. Nothing was changed; please retry.",

@@ -1,9 +1,11 @@
 /**
- * The REST API's request and response shapes, as zod schemas. Requests are parsed with them, and the OpenAPI
- * document (openapi.ts) is generated from them, so the two cannot drift. Response schemas mirror the service
- * types; the compile-time checks at the end fail the build when a service type and its schema disagree.
+ * The REST API's request and response shapes, as zod schemas. The endpoints (src/server/http/v1) declare them in
+ * their `createRoute`, which validates requests with them and generates the OpenAPI document from them, so the
+ * two cannot drift. Response schemas mirror the service types; schema-checks.ts fails the build when a service
+ * type and its schema disagree.
  */
 import { z } from "zod";
+import { zodToOpenAPIRegistry } from "@asteasolutions/zod-to-openapi";
 import {
   ATTAINMENT_BUCKETS,
   datasetSchema,
@@ -23,10 +25,14 @@ import { PROBLEM_TYPE_NAMES, problemTypeUri } from "./problem-types";
 import { createScenarioSchema, updateScenarioSchema } from "../planner/scenarios";
 import { scenarioContentSchema } from "@/lib/planner/scenario";
 
-/** The named schemas of the document (`#/components/schemas/<id>`); anything not registered is inlined. */
-export const apiComponents = z.registry<{ id: string }>();
+/**
+ * A named schema of the document (`#/components/schemas/<id>`); anything not named is inlined. The name is set on
+ * the schema itself (not on a copy, as `.openapi(id)` would make), so every schema that contains it refers to it.
+ */
 function component<T extends z.ZodType>(id: string, schema: T): T {
-  apiComponents.add(schema as z.ZodType, { id });
+  const meta = zodToOpenAPIRegistry.get(schema as z.ZodType) ?? {};
+  zodToOpenAPIRegistry.remove(schema as z.ZodType);
+  zodToOpenAPIRegistry.add(schema as z.ZodType, { ...meta, _internal: { ...meta._internal, refId: id } });
   return schema;
 }
 
@@ -173,6 +179,9 @@ export const problemSchema = component(
       errorCount: int().optional().meta({ description: "CSV: all errors in the file (errors may be cut)." }),
       rowCount: int().optional().meta({ description: "CSV: data rows in the file." }),
       snapshotId: uuid().optional().meta({ description: "409 duplicate-import: the earlier import." }),
+      requestId: z.string().optional().meta({
+        description: "500: the reference of the failure in the server's log (also in `X-Request-Id`).",
+      }),
       retryAfterSeconds: z.int().min(1).optional().meta({ description: "429: also in `Retry-After`." }),
       rebaseSnapshotId: uuid().nullable().optional().meta({
         description:

@@ -1,48 +1,57 @@
 import { randomUUID } from "node:crypto";
 import type http from "node:http";
-import { sendWebResponse, toWebRequest } from "./node-adapter";
-import { gateRequest, type TrustProxy } from "./request-gate";
-import type { RouteMatch } from "./routes";
+import { internalErrorMessage } from "../errors";
+import { NO_SESSION_HEADER } from "@/lib/i18n/locales";
+import {
+  API_CONTENT_SECURITY_POLICY,
+  isSharePath,
+  newNonce,
+  pageContentSecurityPolicy,
+  SHARE_HEADERS,
+  staticSecurityHeaders,
+} from "../http/security-headers";
+import { gateRequest, setRequestHeader, type TrustProxy } from "./request-gate";
 
 type Middleware = (req: http.IncomingMessage, res: http.ServerResponse, next: () => void) => void;
 
 export interface ListenerOptions {
   /** Which peers' forwarding headers are believed (TRUST_PROXY). */
   trust: TrustProxy;
-  /** The server's own route handler for this request, or null for `fallback`. */
-  findRoute: (method: string, pathname: string) => RouteMatch | null;
-  /** Everything else (Next.js). */
-  fallback: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
-  /** Headers next.config.js gives this path. */
-  headersFor: (pathname: string) => readonly (readonly [string, string])[];
-  /** Response compression around the server's own routes. */
+  /** Production (HSTS) or development (the CSP allows Next.js's refresh runtime). */
+  mode: "production" | "development";
+  /** The HTTP API (the Hono app of src/server/http, through @hono/node-server) and the paths it serves. */
+  api: { serves: (pathname: string) => boolean; listener: http.RequestListener };
+  /** Everything else: Next.js's own request handler. */
+  next: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<void>;
+  /** Response compression around the API (Next.js compresses its own answers). */
   compress?: Middleware;
 }
 
-function problem(
-  res: http.ServerResponse,
-  status: number,
-  title: string,
-  detail: string,
-  extra: readonly (readonly [string, string])[] = [],
-  more: Record<string, string> = {},
-) {
+function problem(res: http.ServerResponse, status: number, title: string, detail: string, more = {}) {
   res.statusCode = status;
-  for (const [key, value] of extra) res.setHeader(key, value);
   res.setHeader("content-type", "application/problem+json");
   res.setHeader("cache-control", "no-store");
   res.end(JSON.stringify({ type: "about:blank", title, status, detail, ...more }));
 }
 
 /**
- * The SalesMix server's request listener: the request gate (Host, request target, trusted proxies) for every
- * request, then the server's own routes or Next.js. An unexpected failure is logged with a request id and
- * answered with a generic message that carries the id, never the error itself.
+ * The SalesMix server's request listener, the one dispatch of development and production: a request id and the
+ * security headers on every answer, the request gate (Host, request target, trusted proxies), then the HTTP API
+ * for its paths and Next.js for the rest. A page's request carries its CSP (with a fresh nonce) to Next.js, which
+ * puts the nonce on its scripts. An unexpected failure is logged with the request id and answered with a generic
+ * message carrying the id, never the error itself.
  */
 export function createRequestListener(options: ListenerOptions): http.RequestListener {
-  const { trust, findRoute, fallback, headersFor } = options;
-  const compress: Middleware = options.compress ?? ((_req, _res, next) => next());
+  const { trust, api, next } = options;
+  const dev = options.mode === "development";
+  const securityHeaders = staticSecurityHeaders(!dev);
+  const compress: Middleware = options.compress ?? ((_req, _res, go) => go());
   return (req, res) => {
+    // The server's own id for the request; one a client sent is not believed.
+    const requestId = randomUUID();
+    setRequestHeader(req, "x-request-id", requestId);
+    res.setHeader("X-Request-Id", requestId);
+    for (const [name, value] of securityHeaders) res.setHeader(name, value);
     const url = req.url ?? "/";
     const query = url.indexOf("?");
     const pathname = query === -1 ? url : url.slice(0, query);
@@ -53,32 +62,32 @@ export function createRequestListener(options: ListenerOptions): http.RequestLis
       return;
     }
     const failed = (e: unknown) => {
-      const requestId = randomUUID();
       console.error(`${req.method} ${pathname} failed (request ${requestId}):`, e);
       if (res.headersSent) {
         res.destroy();
         return;
       }
-      problem(
-        res,
-        500,
-        "Internal Server Error",
-        `The server could not answer this request; try again. Reference: ${requestId}.`,
-        headersFor(pathname),
-        { requestId },
-      );
+      problem(res, 500, "Internal Server Error", internalErrorMessage(requestId), { requestId });
     };
-    const match = findRoute(req.method ?? "GET", pathname);
-    if (!match) {
-      fallback(req, res).catch(failed);
+    if (api.serves(pathname)) {
+      res.setHeader("Content-Security-Policy", API_CONTENT_SECURITY_POLICY);
+      compress(req, res, () => {
+        try {
+          api.listener(req, res);
+        } catch (e) {
+          failed(e);
+        }
+      });
       return;
     }
-    compress(req, res, () => {
-      const params = Promise.resolve(match.params);
-      Promise.resolve()
-        .then(() => match.handler(toWebRequest(req), { params }))
-        .then((response) => sendWebResponse(res, response, headersFor(pathname)))
-        .catch(failed);
-    });
+    const csp = pageContentSecurityPolicy(newNonce(), dev);
+    setRequestHeader(req, "content-security-policy", csp);
+    res.setHeader("Content-Security-Policy", csp);
+    // A share link's page renders without the visitor's session (src/server/i18n reads this); only the server
+    // sets the header.
+    const share = isSharePath(pathname);
+    setRequestHeader(req, NO_SESSION_HEADER, share ? "1" : undefined);
+    if (share) for (const [name, value] of SHARE_HEADERS) res.setHeader(name, value);
+    next(req, res).catch(failed);
   };
 }

@@ -46,8 +46,8 @@ export function compileTrustProxy(value: string | undefined): TrustProxy {
 export type GateRefusal = { status: 400; message: string };
 
 /**
- * Checks the request and rewrites its forwarding headers in place (Node's `req.headers`, which both Next.js and
- * the server's own adapter read). Returns the refusal to send, or null when the request may go on.
+ * Checks the request and rewrites its forwarding headers in place (`req.headers` and `req.rawHeaders`, which
+ * Next.js and the HTTP API read). Returns the refusal to send, or null when the request may go on.
  */
 export function gateRequest(req: IncomingMessage, trust: TrustProxy): GateRefusal | null {
   const url = req.url ?? "";
@@ -59,18 +59,33 @@ export function gateRequest(req: IncomingMessage, trust: TrustProxy): GateRefusa
   }
   const peer = req.socket.remoteAddress;
   if (!peer || !trust(peer, 0)) {
-    for (const name of FORWARDED_HOST_HEADERS) delete req.headers[name];
+    for (const name of FORWARDED_HOST_HEADERS) setRequestHeader(req, name, undefined);
   } else {
     const forwardedHost = req.headers["x-forwarded-host"];
     if (forwardedHost !== undefined && !isValidHost(firstValue(forwardedHost))) {
       return { status: 400, message: "The X-Forwarded-Host header is not a valid host name." };
     }
   }
-  delete req.headers["x-real-ip"];
+  setRequestHeader(req, "x-real-ip", undefined);
   const client = peer ? proxyaddr(req, trust) : undefined;
-  if (client) req.headers["x-forwarded-for"] = client;
-  else delete req.headers["x-forwarded-for"];
+  setRequestHeader(req, "x-forwarded-for", client);
   return null;
+}
+
+/**
+ * Sets (or with `undefined` removes) a request header for every reader of the request: Next.js reads
+ * `req.headers`, @hono/node-server builds the API's Request from `req.rawHeaders`.
+ */
+export function setRequestHeader(req: IncomingMessage, name: string, value: string | undefined) {
+  const lower = name.toLowerCase();
+  if (value === undefined) delete req.headers[lower];
+  else req.headers[lower] = value;
+  const raw: string[] = [];
+  for (let i = 0; i < req.rawHeaders.length; i += 2) {
+    if (req.rawHeaders[i]!.toLowerCase() !== lower) raw.push(req.rawHeaders[i]!, req.rawHeaders[i + 1]!);
+  }
+  if (value !== undefined) raw.push(lower, value);
+  req.rawHeaders = raw;
 }
 
 function firstValue(value: string | string[]): string {

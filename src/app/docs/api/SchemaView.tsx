@@ -1,4 +1,4 @@
-import type { JsonSchema } from "@/server/rest/openapi";
+import type { JsonSchema } from "@/server/http/openapi";
 import { Inline } from "./Prose";
 import { constraints, properties, recordOf, refName, typeLabel, type Components } from "./schema-text";
 

@@ -1,12 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Logo } from "@/components/Logo";
-import {
-  buildOpenApiDocument,
-  type JsonSchema,
-  type OpenApiOperation,
-  type OpenApiResponse,
-} from "@/server/rest/openapi";
+import { buildOpenApiDocument } from "@/server/http/app";
+import type { JsonSchema, OpenApiOperation, OpenApiResponse } from "@/server/http/openapi";
 import { PROBLEM_TYPES, PROBLEM_TYPE_NAMES, problemTypeUri } from "@/server/rest/problem-types";
 import { Inline, Prose } from "./Prose";
 import { schemaAnchor, SchemaView, TypeLabel } from "./SchemaView";

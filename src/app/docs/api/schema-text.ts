@@ -2,7 +2,7 @@
  * Reading the generated JSON schemas for people: a one-line type label, the properties of an object, and an
  * example value built from the schema (its own `examples` first). No React here, so it is easy to test.
  */
-import type { JsonSchema } from "@/server/rest/openapi";
+import type { JsonSchema } from "@/server/http/openapi";
 
 export type Components = Record<string, JsonSchema>;
 

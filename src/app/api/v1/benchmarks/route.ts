@@ -1,7 +1,0 @@
-import { getBenchmarks } from "@/server/rest/endpoints/public";
-
-export const dynamic = "force-dynamic";
-
-export async function GET(request: Request) {
-  return getBenchmarks(request);
-}
