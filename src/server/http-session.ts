@@ -4,7 +4,6 @@ import { headers } from "next/headers";
 import { sessionIdFromCookie } from "./auth/session-cookie";
 import { findSessionOrgAccess } from "./orgs/access.server";
 import { ServiceError } from "./errors";
-import { HTTP_STATUS } from "./http-errors";
 
 /**
  * The signed-in user of this request's session cookie and their access to the org of `slug` (null when not a
@@ -20,7 +19,7 @@ export async function findRequestOrgAccess(slug: string) {
 
 /**
  * For route handlers used by the app's own pages (downloads, uploads): the signed-in user and their access to
- * the org in the URL. Throws ServiceError UNAUTHORIZED / NOT_FOUND; `errorResponse` turns it into JSON.
+ * the org in the URL. Throws ServiceError UNAUTHORIZED / NOT_FOUND; `routeErrorResponse` (http-errors.ts) answers it.
  */
 export async function requireSessionOrg(slug: string) {
   const found = await findRequestOrgAccess(slug);
@@ -28,11 +27,4 @@ export async function requireSessionOrg(slug: string) {
   const { db, user, access } = found;
   if (!access) throw new ServiceError("NOT_FOUND", "Organization not found.");
   return { db, user, ...access, actor: { kind: "user" as const, userId: user.id, label: user.email } };
-}
-
-export function errorResponse(e: unknown): Response {
-  if (e instanceof ServiceError) {
-    return Response.json({ error: { code: e.code, message: e.message } }, { status: HTTP_STATUS[e.code] });
-  }
-  throw e;
 }

@@ -4,6 +4,10 @@ import { createTestDatabase } from "../helpers/db";
 import { newTenant } from "../helpers/callers";
 import type { Database, DatabaseHandle } from "@/server/db/client";
 import type { SessionUser } from "@/server/auth/sessions";
+import { generateApiKey } from "@/server/apikeys/keys";
+import { ServiceError } from "@/server/errors";
+import { createHttpApp } from "@/server/http/app";
+import { routeError } from "@/server/http-errors";
 import { handleTrpcRequest } from "@/server/api/http-handler";
 
 let handle: DatabaseHandle;
@@ -170,6 +174,52 @@ describe("unexpected failures", () => {
       expect(data.stack).toBeFalsy();
       expectNoInternals(res.text);
       expect(logged.mock.calls.some((args) => String(args[0]).includes(data.requestId!))).toBe(true);
+    } finally {
+      logged.mockRestore();
+    }
+  });
+
+  it("answer the REST API's 500 as a problem naming the request id of its X-Request-Id, which the log names too", async () => {
+    const broken = await createTestDatabase();
+    await broken.close();
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const request = new Request("http://salesmix.test/api/v1/report", {
+        headers: { authorization: `Bearer ${generateApiKey().key}` },
+      });
+      const res = await createHttpApp().fetch(request, { database: broken.db });
+      expect(res.status).toBe(500);
+      expect(res.headers.get("content-type")).toBe("application/problem+json");
+      const text = await res.text();
+      const problem = JSON.parse(text) as { type: string; detail: string; requestId?: string };
+      expect(problem.type).toBe("https://salesmix.app/problems/internal");
+      expect(problem.requestId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(res.headers.get("x-request-id")).toBe(problem.requestId);
+      expect(problem.detail).toContain(problem.requestId);
+      expectNoInternals(text);
+      expect(logged.mock.calls.some((args) => String(args[0]).includes(problem.requestId!))).toBe(true);
+    } finally {
+      logged.mockRestore();
+    }
+  });
+
+  it("answer a cookie route's 500 with the app's JSON error body naming the request id", () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    try {
+      const headers = new Headers({ "x-request-id": "5f0c9a4e-8d5b-4c1e-9a57-3c2d1b0a9f8e" });
+      const { status, body } = routeError(new Error('relation "secret_table" does not exist'), headers);
+      expect(status).toBe(500);
+      expect(body.error).toEqual({
+        code: "INTERNAL_SERVER_ERROR",
+        message: expect.stringContaining("5f0c9a4e-8d5b-4c1e-9a57-3c2d1b0a9f8e"),
+        requestId: "5f0c9a4e-8d5b-4c1e-9a57-3c2d1b0a9f8e",
+      });
+      expect(JSON.stringify(body)).not.toContain("secret_table");
+      expect(logged.mock.calls.some((args) => String(args[0]).includes(body.error.requestId!))).toBe(true);
+      expect(routeError(new ServiceError("NOT_FOUND", "Organization not found."), headers)).toEqual({
+        status: 404,
+        body: { error: { code: "NOT_FOUND", message: "Organization not found." } },
+      });
     } finally {
       logged.mockRestore();
     }

@@ -192,7 +192,7 @@ describe("streamed body limits over HTTP", () => {
       body: { chunked: 10 * 1024 * 1024 },
     });
     expect(refused.status).toBe(403);
-    expect(JSON.parse(refused.body)).toMatchObject({ code: "FORBIDDEN" });
+    expect(JSON.parse(refused.body)).toMatchObject({ error: { code: "FORBIDDEN" } });
     expect(refused.writtenWhenAnswered).toBeLessThan(10 * 1024 * 1024);
 
     const analyst = await addMember(handle.db, org.id, "analyst");
@@ -203,7 +203,7 @@ describe("streamed body limits over HTTP", () => {
       body: { chunked: total },
     });
     expect(cut.status).toBe(413);
-    expect(JSON.parse(cut.body)).toMatchObject({ code: "PAYLOAD_TOO_LARGE" });
+    expect(JSON.parse(cut.body)).toMatchObject({ error: { code: "PAYLOAD_TOO_LARGE" } });
     expect(cut.writtenWhenAnswered).toBeLessThan(total / 2);
     uploader = null;
   });

@@ -311,7 +311,7 @@ async function checkAgainstPreview(attempt: Attempt, reimport = false): Promise<
   if (!expectSuccess) {
     const error = refusal(outcome);
     expect(error, "the preview refuses this file but the import saved it").not.toBeNull();
-    expect(error?.code).toBe("UNPROCESSABLE_CONTENT");
+    expect(error?.code).toBe("INVALID_ROWS");
     expect(error?.details).toMatchObject({
       errorCount: preview.errorCount,
       rowCount: preview.rowCount,
@@ -348,7 +348,7 @@ async function checkAgainstPreview(attempt: Attempt, reimport = false): Promise<
       validateRows: false,
     });
     if (replanned.ok && replanned.preview.plan) {
-      expect(error?.code).toBe("CONFLICT");
+      expect(error?.code).toBe("DUPLICATE_IMPORT");
       expect(error?.details?.snapshotId).toBe(outcome.result.snapshotId);
     }
   }

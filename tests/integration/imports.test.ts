@@ -95,7 +95,7 @@ describe("team import", () => {
     const t = await newTenant(handle.db, "dup");
     const first = await run(t.org.id, t.user, fixture);
     const err = await errorOf(run(t.org.id, t.user, fixture));
-    expect(err?.code).toBe("CONFLICT");
+    expect(err?.code).toBe("DUPLICATE_IMPORT");
     expect(err?.details?.snapshotId).toBe(first.snapshotId);
     const again = await run(t.org.id, t.user, fixture, {}, { allowDuplicate: true });
     expect(again.snapshotId).not.toBe(first.snapshotId);
@@ -113,7 +113,7 @@ describe("team import", () => {
       "name,role,base_salary,quota_attainment\nAna,inside,42000,95%\nBen,outside,abc,80%\nCy,martian,50000,1200%\nDee,hybrid,51000,101%\n",
     );
     const err = await errorOf(run(t.org.id, t.user, bad));
-    expect(err?.code).toBe("UNPROCESSABLE_CONTENT");
+    expect(err?.code).toBe("INVALID_ROWS");
     expect(err?.message).toBe("2 of 4 rows have errors. Fix them, or import the 2 valid rows only.");
     const errors = err?.details?.errors as { row: number; column: string; value: string; message: string }[];
     expect(errors.find((e) => e.row === 3 && e.column === "base_salary")).toMatchObject({ value: "abc" });
@@ -175,7 +175,7 @@ describe("team import", () => {
         new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]),
       ),
     );
-    expect(png?.code).toBe("UNPROCESSABLE_CONTENT");
+    expect(png?.code).toBe("INVALID_FILE");
     expect(
       await handle.db.select().from(teamSnapshots).where(eq(teamSnapshots.organizationId, t.org.id)),
     ).toHaveLength(0);

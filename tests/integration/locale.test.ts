@@ -113,7 +113,10 @@ describe("the interface language", () => {
       const res = await change(body, cookie);
       expect(res.status).toBe(400);
       expect(res.headers.get("set-cookie")).toBeNull();
-      expect((await res.json()).error).toMatch(/en, zh-CN/);
+      expect((await res.json()).error).toMatchObject({
+        code: "INVALID_FIELD",
+        message: expect.stringMatching(/en, zh-CN/),
+      });
     }
     expect(await userLocale(handle.db, user.id)).toBeNull();
   });

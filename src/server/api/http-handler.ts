@@ -125,7 +125,10 @@ export async function handleTrpcRequest(
     },
     onError({ error, path }) {
       if (error.code === "INTERNAL_SERVER_ERROR")
-        console.error(`tRPC ${path ?? "?"} failed (request ${requestIdOf(error, requestId)}):`, error.cause ?? error);
+        console.error(
+          `tRPC ${path ?? "?"} failed (request ${requestIdOf(error, requestId)}):`,
+          error.cause ?? error,
+        );
     },
   });
 }

@@ -5,7 +5,7 @@ import { z, ZodError } from "zod";
 import type { Database } from "../db/client";
 import { findOrgAccess, findSessionOrgAccess, type OrgAccess } from "../orgs/access.server";
 import type { SessionUser } from "../auth/sessions";
-import { internalErrorMessage, requestIdOf, ServiceError } from "../errors";
+import { internalErrorMessage, requestIdOf, ServiceError, TRPC_CODE } from "../errors";
 import { serializeOnce } from "../immutable";
 import { can, type Permission } from "@/lib/permissions";
 import { oneLineText } from "@/lib/validation/text";
@@ -85,7 +85,7 @@ const typedErrors = t.middleware(async ({ next }) => {
   if (!result.ok) {
     const cause = result.error.cause;
     if (cause instanceof ServiceError) {
-      throw new TRPCError({ code: cause.code, message: cause.message, cause });
+      throw new TRPCError({ code: TRPC_CODE[cause.code], message: cause.message, cause });
     }
     if (cause instanceof ZodError && result.error.code === "INTERNAL_SERVER_ERROR") {
       throw new TRPCError({

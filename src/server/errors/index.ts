@@ -1,4 +1,8 @@
-/** A user-facing failure with a stable code; tRPC and the REST API map it to their own error shapes. */
+/**
+ * A user-facing failure with a stable code; each transport maps the code, and only the code, to its own error
+ * shape: tRPC (`TRPC_CODE` below), problem+json (src/server/rest/problem.ts), the JSON error body of the app's
+ * cookie routes (src/server/http-errors.ts).
+ */
 export type ServiceErrorCode =
   | "BAD_REQUEST"
   | "UNAUTHORIZED"
@@ -8,7 +12,32 @@ export type ServiceErrorCode =
   | "PAYLOAD_TOO_LARGE"
   | "UNSUPPORTED_MEDIA_TYPE"
   | "UNPROCESSABLE_CONTENT"
-  | "TOO_MANY_REQUESTS";
+  | "TOO_MANY_REQUESTS"
+  /** A named field of the input is invalid (`details.field`); not a problem of the request as a whole. */
+  | "INVALID_FIELD"
+  /** Rows of an uploaded file are invalid (`details.errors`, `errorCount`, `rowCount`). */
+  | "INVALID_ROWS"
+  /** An uploaded file as a whole cannot be imported: empty, not text, a required column missing. */
+  | "INVALID_FILE"
+  /** The same file was imported before (`details.snapshotId`). */
+  | "DUPLICATE_IMPORT";
+
+/** The tRPC code of each service code (what the dashboard's client reads as `error.data.code`). */
+export const TRPC_CODE = {
+  BAD_REQUEST: "BAD_REQUEST",
+  UNAUTHORIZED: "UNAUTHORIZED",
+  FORBIDDEN: "FORBIDDEN",
+  NOT_FOUND: "NOT_FOUND",
+  CONFLICT: "CONFLICT",
+  PAYLOAD_TOO_LARGE: "PAYLOAD_TOO_LARGE",
+  UNSUPPORTED_MEDIA_TYPE: "UNSUPPORTED_MEDIA_TYPE",
+  UNPROCESSABLE_CONTENT: "UNPROCESSABLE_CONTENT",
+  TOO_MANY_REQUESTS: "TOO_MANY_REQUESTS",
+  INVALID_FIELD: "BAD_REQUEST",
+  INVALID_ROWS: "UNPROCESSABLE_CONTENT",
+  INVALID_FILE: "UNPROCESSABLE_CONTENT",
+  DUPLICATE_IMPORT: "CONFLICT",
+} as const satisfies Record<ServiceErrorCode, string>;
 
 export class ServiceError extends Error {
   constructor(

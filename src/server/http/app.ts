@@ -73,6 +73,8 @@ export function createHttpApp(options: HttpAppOptions = {}) {
   // another request, and the client should stop sending.
   app.use(async (c, next) => {
     await next();
+    // On every answer, the error handler's and the not-found answer's too.
+    c.res.headers.set("X-Request-Id", c.var.requestId);
     const incoming = (c.env as { incoming?: { complete: boolean } } | undefined)?.incoming;
     if (incoming && !incoming.complete) c.res.headers.set("connection", "close");
   });

@@ -1,4 +1,6 @@
 import "server-only";
+import { ServiceError } from "../errors";
+import { routeErrorResponse } from "../http-errors";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { createTranslator } from "use-intl/core";
 import { RequestCookies } from "@edge-runtime/cookies";
@@ -94,11 +96,15 @@ export async function saveSessionLocale(db: Db, sessionId: string, locale: Local
 
 /** Sets the language of this browser and, when signed in, of the account: the switcher's POST /api/locale. */
 export async function handleLocaleChange(req: Request, db: () => Promise<Db>): Promise<Response> {
-  const problem = (status: number, detail: string) => Response.json({ error: detail }, { status });
   const body: unknown = await req.json().catch(() => null);
   const locale =
     typeof body === "object" && body !== null ? (body as { locale?: unknown }).locale : undefined;
-  if (!isLocale(locale)) return problem(400, `locale must be one of: en, zh-CN`);
+  if (!isLocale(locale)) {
+    const refused = new ServiceError("INVALID_FIELD", "locale must be one of: en, zh-CN", {
+      field: "locale",
+    });
+    return routeErrorResponse(refused, req);
+  }
   const sessionId = await sessionIdFromCookie(req.headers);
   const saved = sessionId ? await saveSessionLocale(await db(), sessionId, locale) : false;
   const secure = new URL(req.url).protocol === "https:" ? "; Secure" : "";

@@ -144,7 +144,7 @@ export async function importTeam(db: Database, request: ImportRequest): Promise<
   const options = importOptionsSchema.parse(request.options);
   const sizeProblem = checkCsvByteSize(bytes.length, MAX_BYTES);
   if (sizeProblem) {
-    throw new ServiceError(bytes.length === 0 ? "UNPROCESSABLE_CONTENT" : "PAYLOAD_TOO_LARGE", sizeProblem);
+    throw new ServiceError(bytes.length === 0 ? "INVALID_FILE" : "PAYLOAD_TOO_LARGE", sizeProblem);
   }
   request.onProgress?.({ phase: "reading", rowsChecked: 0, rowsSaved: 0, rowsTotal: 0 });
   const checkCancelled = () => {
@@ -161,13 +161,13 @@ export async function importTeam(db: Database, request: ImportRequest): Promise<
   });
   if (read.text === null) {
     const { error } = read.analysis;
-    const code = error.code === "too-large" ? "PAYLOAD_TOO_LARGE" : "UNPROCESSABLE_CONTENT";
+    const code = error.code === "too-large" ? "PAYLOAD_TOO_LARGE" : "INVALID_FILE";
     throw new ServiceError(code, error.message, { fileError: error.code });
   }
   const { text } = read;
   const preview = read.analysis.preview;
   if (!preview.plan) {
-    throw new ServiceError("UNPROCESSABLE_CONTENT", preview.mappingProblems.map((p) => p.message).join(" "), {
+    throw new ServiceError("INVALID_FILE", preview.mappingProblems.map((p) => p.message).join(" "), {
       mappingProblems: preview.mappingProblems,
     });
   }
@@ -176,7 +176,7 @@ export async function importTeam(db: Database, request: ImportRequest): Promise<
     const existing = await findSnapshotByHash(db, org.id, hash);
     if (existing) {
       throw new ServiceError(
-        "CONFLICT",
+        "DUPLICATE_IMPORT",
         `This exact file was already imported (“${existing.fileName}”, as of ${existing.asOf}). Import it again only if you mean to.`,
         { snapshotId: existing.id },
       );
@@ -359,7 +359,7 @@ export async function importTeam(db: Database, request: ImportRequest): Promise<
 }
 
 function rowErrors(message: string, errors: CsvRowError[], errorCount: number, rowCount: number) {
-  return new ServiceError("UNPROCESSABLE_CONTENT", message, {
+  return new ServiceError("INVALID_ROWS", message, {
     errors: errors.slice(0, ERRORS_IN_RESPONSE),
     errorCount,
     rowCount,

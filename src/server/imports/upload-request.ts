@@ -1,5 +1,4 @@
 import "server-only";
-import { ZodError } from "zod";
 import { getDb } from "../db";
 import type { Database } from "../db/client";
 import { sessionIdFromCookie } from "../auth/session-cookie";
@@ -8,17 +7,18 @@ import { findSessionOrgAccess, type OrgAccess } from "../orgs/access.server";
 import { BodyTooLargeError, readBodyWithin } from "../body";
 import { ServiceError } from "../errors";
 import { clientIp, isSameOrigin } from "../http";
-import { HTTP_STATUS } from "../http-errors";
+import { routeError } from "../http-errors";
 import { importTeam, type ImportProgress } from "./import-team";
 import { columnOverridesSchema, MAX_BYTES } from "@/lib/csv";
 import { can } from "@/lib/permissions";
-import { firstIssueMessage } from "@/lib/validation/issues";
 
 /** Multipart overhead allowed on top of the file itself before the body is refused unread. */
 const MULTIPART_SLACK = 64 * 1024;
 
-function json(status: number, body: unknown) {
-  return Response.json(body, { status });
+/** A refusal before the import starts: the app's one JSON error body (http-errors.ts) with its status. */
+function refusal(req: Request, error: ServiceError) {
+  const { status, body } = routeError(error, req.headers);
+  return Response.json(body, { status, headers: { "cache-control": "no-store" } });
 }
 
 /** The signed-in user of the request's session cookie and their access to the org of `slug` (null: none). */
@@ -39,7 +39,8 @@ export const accessFromSessionCookie: UploadAccessLookup = async (req, slug) => 
 /**
  * The upload page's commit: multipart form with `file`, `asOf`, `period`, `mode`, `allowDuplicate` and
  * `overrides` (JSON). Answers with newline-delimited JSON: progress lines while rows are saved, then one
- * `result` or `error` line, so the page can show a real progress bar for large files.
+ * `result` line or an `{ type: "error", status, error }` line, so the page can show a real progress bar for large
+ * files. A refusal before the import starts is the app's JSON error body (`{ error }`) with its status.
  */
 export async function handleUpload(
   req: Request,
@@ -47,33 +48,33 @@ export async function handleUpload(
   findAccess: UploadAccessLookup = accessFromSessionCookie,
 ): Promise<Response> {
   // Every refusal below is decided before the body is read; a refused body is left unread.
-  const refuse = async (status: number, body: unknown) => {
+  const refuse = async (code: ServiceError["code"], message: string) => {
     await req.body?.cancel().catch(() => undefined);
-    return json(status, body);
+    return refusal(req, new ServiceError(code, message));
   };
-  if (!isSameOrigin(req))
-    return refuse(403, { type: "error", code: "FORBIDDEN", message: "Cross-origin request refused." });
+  if (!isSameOrigin(req)) return refuse("FORBIDDEN", "Cross-origin request refused.");
   const found = await findAccess(req, slug);
-  if (!found) return refuse(401, { type: "error", code: "UNAUTHORIZED", message: "Sign in to continue." });
+  if (!found) return refuse("UNAUTHORIZED", "Sign in to continue.");
   const { db, user, access } = found;
-  if (!access) return refuse(404, { type: "error", code: "NOT_FOUND", message: "Organization not found." });
+  if (!access) return refuse("NOT_FOUND", "Organization not found.");
   if (!can(access.role, "imports.create")) {
-    return refuse(403, {
-      type: "error",
-      code: "FORBIDDEN",
-      message: `Your role (${access.role}) cannot upload team files. Ask an analyst or admin.`,
-    });
+    return refuse(
+      "FORBIDDEN",
+      `Your role (${access.role}) cannot upload team files. Ask an analyst or admin.`,
+    );
   }
   let bytesRead: Uint8Array<ArrayBuffer>;
   try {
     bytesRead = await readBodyWithin(req, MAX_BYTES + MULTIPART_SLACK);
   } catch (e) {
     if (!(e instanceof BodyTooLargeError)) throw e;
-    return json(413, {
-      type: "error",
-      code: "PAYLOAD_TOO_LARGE",
-      message: `The file is larger than the ${MAX_BYTES / 1024 / 1024} MB limit.`,
-    });
+    return refusal(
+      req,
+      new ServiceError(
+        "PAYLOAD_TOO_LARGE",
+        `The file is larger than the ${MAX_BYTES / 1024 / 1024} MB limit.`,
+      ),
+    );
   }
   let form: FormData;
   try {
@@ -81,24 +82,16 @@ export async function handleUpload(
       headers: { "content-type": req.headers.get("content-type") ?? "" },
     }).formData();
   } catch {
-    return json(400, {
-      type: "error",
-      code: "BAD_REQUEST",
-      message: "Send the file as multipart/form-data.",
-    });
+    return refusal(req, new ServiceError("BAD_REQUEST", "Send the file as multipart/form-data."));
   }
   const file = form.get("file");
   if (!(file instanceof File))
-    return json(400, { type: "error", code: "BAD_REQUEST", message: "Choose a file to upload." });
+    return refusal(req, new ServiceError("BAD_REQUEST", "Choose a file to upload."));
   let overrides;
   try {
     overrides = columnOverridesSchema.parse(JSON.parse(String(form.get("overrides") ?? "[]")));
   } catch {
-    return json(400, {
-      type: "error",
-      code: "BAD_REQUEST",
-      message: "The column choices could not be read.",
-    });
+    return refusal(req, new ServiceError("BAD_REQUEST", "The column choices could not be read."));
   }
   const bytes = new Uint8Array(await file.arrayBuffer());
 
@@ -141,31 +134,9 @@ export async function handleUpload(
         });
         send({ type: "result", ...result });
       } catch (e) {
-        if (e instanceof ServiceError) {
-          send({
-            type: "error",
-            code: e.code,
-            status: HTTP_STATUS[e.code],
-            message: e.message,
-            details: e.details,
-          });
-        } else if (e instanceof ZodError) {
-          send({
-            type: "error",
-            code: "BAD_REQUEST",
-            status: 400,
-            message: firstIssueMessage(e.issues),
-            issues: e.issues,
-          });
-        } else {
-          console.error("Upload failed:", e);
-          send({
-            type: "error",
-            code: "INTERNAL_SERVER_ERROR",
-            status: 500,
-            message: "The upload could not be saved. Nothing was imported; please try again.",
-          });
-        }
+        // The last line: the same error body as a refusal (an unexpected failure logged with the request id).
+        const { status, body } = routeError(e, req.headers);
+        send({ type: "error", status, ...body });
       } finally {
         if (!cancel.signal.aborted) controller.close();
       }

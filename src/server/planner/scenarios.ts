@@ -97,7 +97,7 @@ async function validateContent(tx: Db, ctx: PlannerContext, snapshotId: string, 
   const reps = await plannerReps(tx, ctx.org, snapshotId);
   const problems = checkMoves(reps, content.moves);
   if (problems.length > 0) {
-    throw new ServiceError("BAD_REQUEST", problems[0]!.message, {
+    throw new ServiceError("INVALID_FIELD", problems[0]!.message, {
       field: `content.moves.${problems[0]!.index}`,
       problems: problems.slice(0, 20).map((p) => p.message),
     });

@@ -6,13 +6,7 @@ import type { Problem } from "./schemas";
 
 type ProblemExtras = Pick<
   Problem,
-  | "errors"
-  | "errorCount"
-  | "rowCount"
-  | "snapshotId"
-  | "retryAfterSeconds"
-  | "rebaseSnapshotId"
-  | "requestId"
+  "errors" | "errorCount" | "rowCount" | "snapshotId" | "retryAfterSeconds" | "rebaseSnapshotId" | "requestId"
 >;
 
 /** An expected failure with its problem type; thrown anywhere in an endpoint, answered by `problemResponse`. */
@@ -47,16 +41,21 @@ export function problemResponse(problem: ProblemError, instance: string): Respon
   return new Response(JSON.stringify(body), { status, headers });
 }
 
+/** The problem type of each service code: the code alone decides it. */
 const TYPE_OF_CODE: Record<ServiceErrorCode, ProblemType> = {
   BAD_REQUEST: "bad-request",
   UNAUTHORIZED: "unauthorized",
   FORBIDDEN: "insufficient-scope",
   NOT_FOUND: "not-found",
-  CONFLICT: "duplicate-import",
+  CONFLICT: "unprocessable",
   PAYLOAD_TOO_LARGE: "payload-too-large",
   UNSUPPORTED_MEDIA_TYPE: "unsupported-media-type",
   UNPROCESSABLE_CONTENT: "unprocessable",
   TOO_MANY_REQUESTS: "rate-limited",
+  INVALID_FIELD: "validation",
+  INVALID_ROWS: "validation",
+  INVALID_FILE: "invalid-file",
+  DUPLICATE_IMPORT: "duplicate-import",
 };
 
 function isRowError(
@@ -72,14 +71,19 @@ function isRowError(
   );
 }
 
-/** A service's typed failure as a problem: the same message, the status of its code, its useful details. */
+/**
+ * A service's typed failure as a problem: the type of its code (TYPE_OF_CODE), the same message, and the details
+ * a client can use as extension members.
+ */
 export function fromServiceError(error: ServiceError): ProblemError {
   const details = error.details ?? {};
   const extras: ProblemExtras = {};
-  let type = TYPE_OF_CODE[error.code];
-  if (Array.isArray(details.errors)) {
+  if (error.code === "INVALID_ROWS" && Array.isArray(details.errors)) {
     extras.errors = details.errors.filter(isRowError);
-    type = "validation";
+  }
+  // A field named by the service (e.g. a move that names no rep of the snapshot): an error of the body.
+  if (error.code === "INVALID_FIELD" && typeof details.field === "string") {
+    extras.errors = [{ field: details.field, message: error.message }];
   }
   if (typeof details.errorCount === "number") extras.errorCount = details.errorCount;
   if (typeof details.rowCount === "number") extras.rowCount = details.rowCount;
@@ -87,14 +91,7 @@ export function fromServiceError(error: ServiceError): ProblemError {
   if (typeof details.retryAfterSeconds === "number") extras.retryAfterSeconds = details.retryAfterSeconds;
   if (details.snapshotDeleted === true)
     extras.rebaseSnapshotId = typeof details.rebaseSnapshotId === "string" ? details.rebaseSnapshotId : null;
-  // A field named by the service (e.g. a move that names no rep of the snapshot): a validation error of the body.
-  if (error.code === "BAD_REQUEST" && typeof details.field === "string") {
-    extras.errors = [{ field: details.field, message: error.message }];
-    type = "validation";
-  }
-  // A conflict without an earlier import to point at is not a duplicate; there is none today, so say so.
-  if (error.code === "CONFLICT" && extras.snapshotId === undefined) type = "unprocessable";
-  return new ProblemError(type, error.message, extras);
+  return new ProblemError(TYPE_OF_CODE[error.code], error.message, extras);
 }
 
 /** Every zod issue as a field error; `in` says whether the query (400) or the body (422) was wrong. */

@@ -27,9 +27,9 @@ describe("imports point down the layers: serve → app → components → trpc �
     expect(await layerErrors('export { cache } from "react";', "src/server/http.ts")).toEqual([
       "no-restricted-imports",
     ]);
-    expect(await layerErrors('export { getDb } from "@/server/db";', "src/app/api/template.csv/route.ts")).toEqual(
-      [],
-    );
+    expect(
+      await layerErrors('export { getDb } from "@/server/db";', "src/app/api/template.csv/route.ts"),
+    ).toEqual([]);
   }, 120_000);
 
   it("src/lib imports no other layer, and components take nothing from src/server", async () => {

@@ -131,34 +131,22 @@ export function mountImports(app: OpenAPIHono<HttpEnv>) {
     const ctx = c.var.api;
     const query = c.req.valid("query");
     const upload = await readCsvUpload(c.req.raw);
-    try {
-      const result = await importTeam(ctx.db, {
-        organization: ctx.org,
-        role: IMPORT_ROLE,
-        actor: ctx.actor,
-        ip: ctx.ip,
-        bytes: upload.bytes,
-        options: {
-          asOf: query.as_of,
-          period: query.period,
-          fileName: upload.fileName ?? query.file_name ?? DEFAULT_FILE_NAME,
-          mode: query.mode,
-          allowDuplicate: query.allow_duplicate,
-        },
-      });
-      const body: ImportCreatedJson = result;
-      return jsonResponse(body, { status: 201 });
-    } catch (e) {
-      // Problems with the file as a whole (empty, undecodable, a required column missing) rather than its rows.
-      if (
-        e instanceof ServiceError &&
-        e.code === "UNPROCESSABLE_CONTENT" &&
-        !Array.isArray(e.details?.errors)
-      ) {
-        throw new ProblemError("invalid-file", e.message);
-      }
-      throw e;
-    }
+    const result = await importTeam(ctx.db, {
+      organization: ctx.org,
+      role: IMPORT_ROLE,
+      actor: ctx.actor,
+      ip: ctx.ip,
+      bytes: upload.bytes,
+      options: {
+        asOf: query.as_of,
+        period: query.period,
+        fileName: upload.fileName ?? query.file_name ?? DEFAULT_FILE_NAME,
+        mode: query.mode,
+        allowDuplicate: query.allow_duplicate,
+      },
+    });
+    const body: ImportCreatedJson = result;
+    return jsonResponse(body, { status: 201 });
   });
 
   // GET /imports: newest first, by cursor (the id of the last snapshot of the previous page).

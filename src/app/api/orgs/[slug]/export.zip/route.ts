@@ -1,4 +1,5 @@
-import { errorResponse, requireSessionOrg } from "@/server/http-session";
+import { requireSessionOrg } from "@/server/http-session";
+import { routeErrorResponse } from "@/server/http-errors";
 import { exportOrganization } from "@/server/orgs/data";
 import { clientIp } from "@/server/http";
 
@@ -16,6 +17,6 @@ export async function GET(req: Request, { params }: { params: Promise<{ slug: st
       },
     });
   } catch (e) {
-    return errorResponse(e);
+    return routeErrorResponse(e, req);
   }
 }

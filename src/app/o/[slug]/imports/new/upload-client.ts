@@ -12,6 +12,18 @@ export type UploadEvent =
   | { type: "error"; code: string; message: string; details?: { snapshotId?: string } }
   | { type: "cancelled" };
 
+/** The server's JSON error body (`{ error }`: a refusal, or the stream's last line) as an error event. */
+type ErrorBody = { error: { code: string; message: string; details?: { snapshotId?: string } } };
+
+function uploadEvent(parsed: unknown): UploadEvent {
+  const body = parsed as Partial<ErrorBody> & { type?: string };
+  if (body.error && typeof body.error === "object") {
+    const { code, message, details } = body.error;
+    return { type: "error", code, message, details };
+  }
+  return parsed as UploadEvent;
+}
+
 /**
  * `signal` cancels: the request is aborted, the server sees its connection close and rolls the import back, so
  * nothing of it is saved.
@@ -32,11 +44,14 @@ export function uploadTeamFile(
       if (end <= seen) return;
       for (const line of text.slice(seen, end).split("\n")) {
         if (!line.trim()) continue;
+        let parsed: unknown;
         try {
-          onEvent(JSON.parse(line) as UploadEvent);
+          parsed = JSON.parse(line);
         } catch {
           // A partial line: read again with the next chunk.
+          continue;
         }
+        onEvent(uploadEvent(parsed));
       }
       seen = end + 1;
     };

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { errorResponse, requireSessionOrg } from "@/server/http-session";
+import { requireSessionOrg } from "@/server/http-session";
+import { routeErrorResponse } from "@/server/http-errors";
 import { exportSnapshotCsv } from "@/server/imports/export";
 import { ServiceError } from "@/server/errors";
 import { clientIp } from "@/server/http";
@@ -20,6 +21,6 @@ export async function GET(req: Request, { params }: { params: Promise<{ slug: st
       },
     });
   } catch (e) {
-    return errorResponse(e);
+    return routeErrorResponse(e, req);
   }
 }
