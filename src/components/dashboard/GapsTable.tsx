@@ -88,7 +88,9 @@ export function GapsTable({
                     note={g.benchmark.isEstimate ? "estimate" : g.benchmark.isFallback ? "fallback" : null}
                   />
                 </td>
-                <td className="py-2 pr-2 text-right tabular-nums">{formatDifference(f, g, currency)}</td>
+                <td className="whitespace-nowrap py-2 pr-2 text-right tabular-nums">
+                  {formatDifference(f, g, currency)}
+                </td>
                 <td className="py-2">
                   <StatusBadge status={g.status} assessment={g.assessment} />
                   <span className="mt-1 block text-xs text-gray-600 dark:text-gray-400">

@@ -26,7 +26,7 @@ export function ArticleSource({
 export function YourDataTag({ label }: { label?: string }) {
   const t = useTranslations("source");
   return (
-    <span className="inline-flex items-center rounded bg-blue-50 px-1.5 py-0.5 text-xs font-medium text-blue-900 dark:bg-blue-950 dark:text-blue-200">
+    <span className="inline-flex shrink-0 items-center whitespace-nowrap rounded bg-blue-50 px-1.5 py-0.5 text-xs font-medium text-blue-900 dark:bg-blue-950 dark:text-blue-200">
       {label ?? t("yourData")}
     </span>
   );

@@ -1,5 +1,6 @@
 "use client";
 import { useEffect, useState } from "react";
+import { useTranslations } from "next-intl";
 
 /** Every chart slot of the report holds a drawn chart (Recharts draws an svg once it has measured its box). */
 function chartsDrawn(): boolean {
@@ -25,6 +26,7 @@ function waitForCharts(timeoutMs: number): Promise<boolean> {
  * are drawn, so the paper copy never shows a loading placeholder instead of a chart.
  */
 export function PrintButton() {
+  const t = useTranslations("print");
   const [ready, setReady] = useState(false);
   const [waiting, setWaiting] = useState(false);
 
@@ -54,10 +56,10 @@ export function PrintButton() {
         data-testid="print-report"
         data-charts-ready={ready ? "true" : "false"}
       >
-        {waiting ? "Preparing charts…" : "Print / Save as PDF"}
+        {waiting ? t("preparing") : t("print")}
       </button>
       <span role="status" className="sr-only">
-        {ready ? "Charts are drawn and ready to print." : "Charts are loading."}
+        {ready ? t("ready") : t("loading")}
       </span>
     </>
   );
