@@ -114,7 +114,7 @@ test("dashboard: profile, upload, the overview's numbers, what-if, chart, report
     await expect(page.getByTestId("kpi-reps-value")).toHaveText(String(want.total));
     await expect(page.getByTestId("band-label")).toHaveText("Under $50M revenue");
     await expect(page.getByTestId("kpi-inside-share-value")).toHaveText(pct.format(want.insideShare));
-    await expect(page.getByTestId("kpi-inside-share-benchmark")).toHaveText("47 %");
+    await expect(page.getByTestId("kpi-inside-share-benchmark")).toHaveText("47%");
     await expect(page.getByTestId("kpi-at-quota-value")).toHaveText(pct.format(want.atQuota));
     await expect(page.getByTestId("kpi-inside-ote-value")).toHaveText(usd.format(want.insideOte));
     const recommendations = page.getByTestId("recommendations").locator(":scope > li");
@@ -208,7 +208,7 @@ test("dashboard: profile, upload, the overview's numbers, what-if, chart, report
     await expect(page.getByTestId("report-band")).toHaveText("Under $50M revenue");
     await expect(page.getByTestId("report-vintage")).toHaveText("2017–2019 data, published 2020");
     await expect(page.getByTestId("kpi-inside-share-value")).toHaveText(pct.format(want.insideShare));
-    await expect(page.getByTestId("kpi-inside-share-benchmark")).toHaveText("47 %");
+    await expect(page.getByTestId("kpi-inside-share-benchmark")).toHaveText("47%");
     await expect(page.getByTestId("kpi-at-quota-value")).toHaveText(pct.format(want.atQuota));
     await expect(page.getByTestId("kpi-inside-ote-value")).toHaveText(usd.format(want.insideOte));
     // Recommendations are expanded: the reasoning is on the page, not behind a click.
@@ -285,7 +285,7 @@ test("dashboard: profile, upload, the overview's numbers, what-if, chart, report
     await page.waitForURL(/\/methodology#mix\.inside_share\.small$/);
     const figure = page.locator('[id="mix.inside_share.small"]');
     await expect(figure).toBeInViewport();
-    await expect(figure.getByTestId("figure-value")).toHaveText("47 %");
+    await expect(figure.getByTestId("figure-value")).toHaveText("47%");
     await expectNoSeriousA11yViolations(page, "methodology");
     await shoot(page, "methodology-figure", false);
   });
@@ -308,12 +308,12 @@ test("the methodology page is public and lists every figure, rule and finding", 
     await expect(page.locator(`[id="${id}"]`)).toHaveCount(1);
   }
   const hitRate = page.locator('[id="quota.hit_rate"]');
-  await expect(hitRate.getByTestId("figure-value")).toHaveText("60.9 %");
+  await expect(hitRate.getByTestId("figure-value")).toHaveText("60.9%");
   await expect(hitRate.locator('blockquote[lang="zh"]')).not.toBeEmpty();
-  await expect(hitRate).toContainText("reps at or above 100 % attainment ÷ reps with an attainment");
+  await expect(hitRate).toContainText("reps at or above 100% attainment ÷ reps with an attainment");
   await expect(page.locator("#not-in-source")).toContainText("not in source");
   await expect(page.getByTestId("min-reps")).toHaveText("3 reps");
-  await expect(page.getByTestId("tolerance")).toContainText("±10 %");
+  await expect(page.getByTestId("tolerance")).toContainText("±10%");
   await expectNoSeriousA11yViolations(page, "methodology (public)");
   await page.setViewportSize({ width: 375, height: 812 });
   await page.goto("/methodology");

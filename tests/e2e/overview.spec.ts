@@ -70,16 +70,13 @@ async function trpcGet<T>(request: APIRequestContext, path: string, input: unkno
   return ((await res.json()) as { result: { data: { json: T } } }).result.data.json;
 }
 
-/**
- * The numbers a sentence states ("45.5%", "$42,833", "+9.2%"); the article's own display strings ("47 %") are
- * read without their space, so both spellings compare equal.
- */
+/** The numbers a sentence states ("45.5%", "$42,833", "+9.2%"): one spelling of a percentage everywhere. */
 function statedNumbers(text: string): string[] {
   return (
     text
       .replace(/\d{4}-\d{2}-\d{2}/g, "")
-      .match(/[−+]?\$?\d[\d,.]*( ?%)?/g)
-      ?.map((n) => n.replace(/[.,]$/, "").replace(" %", "%")) ?? []
+      .match(/[−+]?\$?\d[\d,.]*%?/g)
+      ?.map((n) => n.replace(/[.,]$/, "")) ?? []
   );
 }
 
@@ -132,7 +129,7 @@ test("the demo organization's summary states the analysis's numbers, each linked
   const insideShare = (today.inside + today.hybrid / 2) / today.total;
   const mix = page.getByTestId("headline-mix");
   await expect(mix).toContainText(`Your inside share is ${share(insideShare)}`);
-  await expect(mix).toContainText("47 %");
+  await expect(mix).toContainText("47%");
   await expect(
     headline.locator('li[data-topic="mix"]').getByRole("link", { name: "mix.inside_share.small" }),
   ).toHaveAttribute("href", "/methodology#mix.inside_share.small");

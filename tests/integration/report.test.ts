@@ -251,7 +251,7 @@ describe("report CSV export", () => {
       fallback: "no",
       estimate: "no",
     });
-    expect(rowOf(rows, "gap", "quota.hit_rate").difference).toBe("18.8 pts below (30.9 % below relative)");
+    expect(rowOf(rows, "gap", "quota.hit_rate").difference).toBe("18.8 pts below (30.9% below relative)");
     expect(rowOf(rows, "gap", "mix.inside_share.small")).toMatchObject({
       value: "37.5%",
       benchmark: "47%",

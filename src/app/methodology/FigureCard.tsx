@@ -37,7 +37,7 @@ const FIGURE_BAND_TEXT: Record<BenchmarkFigure["band"], string> = {
   large: "Revenue over $500M",
 };
 
-const tolerance = `${Math.round(GAP_TOLERANCE * 100)} %`;
+const tolerance = `${Math.round(GAP_TOLERANCE * 100)}%`;
 
 const UNIT_TEXT: Record<BenchmarkFigure["unit"], (value: number) => string> = {
   people: () => "",
@@ -67,7 +67,7 @@ function comparisonText(f: BenchmarkFigure, c: Comparison) {
   }
   return {
     title: `Cohort-ratio comparison ${bandsText(c)}`,
-    formula: `your premium = ${c.yourValue}; relative difference = (1 + your premium) ÷ (1 + ${Math.round(f.value * 1000) / 10} %) − 1; on par within ±${tolerance}. Hybrid reps are left out of both sides.`,
+    formula: `your premium = ${c.yourValue}; relative difference = (1 + your premium) ÷ (1 + ${Math.round(f.value * 1000) / 10}%) − 1; on par within ±${tolerance}. Hybrid reps are left out of both sides.`,
   };
 }
 
@@ -158,7 +158,7 @@ export function FigureCard({ figure: f }: { figure: BenchmarkFigure }) {
         <h4 className="font-semibold">How SalesMix uses it</h4>
         {f.status === "unresolved" ? (
           <p className="mt-1 font-medium text-rose-800 dark:text-rose-300" data-testid="not-scored">
-            Not scored. The translation lost what is 30.2 % higher, so SalesMix never compares a team with it;
+            Not scored. The translation lost what is 30.2% higher, so SalesMix never compares a team with it;
             where it is shown, it reads “metric not specified in the source”.
           </p>
         ) : comparisons.length === 0 && otherUses.length === 0 ? (

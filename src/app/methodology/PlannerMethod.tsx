@@ -10,7 +10,7 @@ import { REP_ROLES } from "@/lib/team/types";
 
 /** How the restructuring planner computes: every formula and every assumption (docs/methodology.md "Planner"). */
 export function PlannerMethod({ title }: { title: React.ReactNode }) {
-  const pct = (v: number) => `${Math.round(v * 1000) / 10} %`;
+  const pct = (v: number) => `${Math.round(v * 1000) / 10}%`;
   return (
     <section aria-labelledby="planner" className="space-y-3" data-testid="planner-method">
       {title}

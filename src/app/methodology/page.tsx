@@ -87,7 +87,7 @@ const GROUPS: { id: string; title: string; intro: string; match: (f: BenchmarkFi
 ];
 
 const pct = (share: number) => formatShare(share);
-const tolerance = `±${Math.round(GAP_TOLERANCE * 100)} %`;
+const tolerance = `±${Math.round(GAP_TOLERANCE * 100)}%`;
 const midFallback = bandMixGap(metricsFromSummary(emptyTeamSummary()).mix, "mid");
 
 function SectionTitle({ id, children }: { id: string; children: React.ReactNode }) {
@@ -233,7 +233,7 @@ export default function MethodologyPage() {
           <ul className="card space-y-3 text-sm">
             <li id="hybrid-rule" className="scroll-mt-4">
               <strong>Hybrid reps.</strong> {HYBRID_RULE} Inside share = (inside + ½ × hybrid) ÷ all reps;
-              outside share = (outside + ½ × hybrid) ÷ all reps, so the two add to 100 %. A team counts as
+              outside share = (outside + ½ × hybrid) ÷ all reps, so the two add to 100%. A team counts as
               balanced from {pct(0.5 - BALANCED_MARGIN)} to {pct(0.5 + BALANCED_MARGIN)} inside.
             </li>
             <li id="not-enough-data" className="scroll-mt-4">
@@ -258,9 +258,9 @@ export default function MethodologyPage() {
               companies, not that something is wrong.
             </li>
             <li>
-              <strong>Reps at quota</strong> = reps with attainment of 100 % or more ÷ reps with an
-              attainment. Attainment bands: {ATTAINMENT_BUCKETS.map((b) => b.label).join(", ")} (each includes
-              its lower end).
+              <strong>Reps at quota</strong> = reps with attainment of 100% or more ÷ reps with an attainment.
+              Attainment bands: {ATTAINMENT_BUCKETS.map((b) => b.label).join(", ")} (each includes its lower
+              end).
             </li>
             <li>
               <strong>Currency.</strong> Dollar figures are compared only when your team file is in US
@@ -268,7 +268,7 @@ export default function MethodologyPage() {
               boundaries.
             </li>
             <li>
-              <strong>Not scored.</strong> The sentence saying mostly-outside companies are “30.2 % higher”
+              <strong>Not scored.</strong> The sentence saying mostly-outside companies are “30.2% higher”
               lost its metric in translation. It is listed below as{" "}
               <FigureLink id="unresolved.outside_higher_30_2" /> and never compared with a team.
             </li>
@@ -406,7 +406,7 @@ export default function MethodologyPage() {
         <section aria-labelledby="figures" className="space-y-3">
           <SectionTitle id="figures">All figures at a glance</SectionTitle>
           <p className="max-w-3xl text-sm text-gray-800 dark:text-gray-200">
-            Shares and premiums are relative: +42.5 % means 1.425 times, not 42.5 percentage points.
+            Shares and premiums are relative: +42.5% means 1.425 times, not 42.5 percentage points.
           </p>
           <div
             className="card overflow-x-auto p-0"

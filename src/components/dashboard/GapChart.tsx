@@ -4,7 +4,7 @@ import type { Gap } from "@/lib/benchmarks";
 import { formatGapValue } from "@/lib/benchmarks/headline";
 import { methodologyHref, useFigureLabel } from "./format";
 
-/** Bars are drawn up to ±100 % of the article's figure; a larger gap is drawn at the edge and says its size. */
+/** Bars are drawn up to ±100% of the article's figure; a larger gap is drawn at the edge and says its size. */
 const SCALE = 1;
 
 const BAR: Record<"above" | "below" | "on_par", string> = {

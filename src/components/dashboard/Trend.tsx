@@ -56,7 +56,7 @@ export function Trend({
         Inside share (hybrid counted half) and share of reps at quota, your data; band benchmark for{" "}
         {bandLabel} from the article.
         {targetRange
-          ? ` Shaded: the target inside share for a ${targetRange.model} sales model, ${pct(targetRange.low)}–${pct(targetRange.high)} % (from the article's figures, see the recommendations).`
+          ? ` Shaded: the target inside share for a ${targetRange.model} sales model, ${pct(targetRange.low)}–${pct(targetRange.high)}% (from the article's figures, see the recommendations).`
           : ""}
       </p>
       <div aria-hidden>
@@ -97,9 +97,9 @@ export function Trend({
               <td className="text-right tabular-nums">{p.headCount.inside}</td>
               <td className="text-right tabular-nums">{p.headCount.hybrid}</td>
               <td className="text-right tabular-nums">{p.headCount.outside}</td>
-              <td className="text-right tabular-nums">{pct(p.insideShare) ?? "—"} %</td>
+              <td className="text-right tabular-nums">{pct(p.insideShare) ?? "—"}%</td>
               <td className="text-right tabular-nums">
-                {p.shareAtQuota === null ? "—" : `${pct(p.shareAtQuota)} %`}
+                {p.shareAtQuota === null ? "—" : `${pct(p.shareAtQuota)}%`}
               </td>
             </tr>
           ))}

@@ -82,13 +82,13 @@ export default function TrendChart({
             />
             <YAxis
               domain={[0, 100]}
-              tickFormatter={(v: number) => `${v} %`}
+              tickFormatter={(v: number) => `${v}%`}
               tick={{ fill: "currentColor", fontSize: 11 }}
               stroke="currentColor"
               strokeOpacity={0.4}
               width={48}
             />
-            <Tooltip formatter={(v) => `${String(v)} %`} />
+            <Tooltip formatter={(v) => `${String(v)}%`} />
             {legend.map((l) => (
               <Line
                 key={l.name}

@@ -7,7 +7,7 @@ export interface CompositionRow {
   Inside: number | null;
   Hybrid: number | null;
   Outside: number | null;
-  /** Unclassified remainder, shown rather than forcing 100 %. */
+  /** Unclassified remainder, shown rather than forcing 100%. */
   Other: number | null;
   source: "your_data" | "article" | "article_derived";
   figureId: string | null;

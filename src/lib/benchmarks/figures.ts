@@ -2,7 +2,7 @@
  * Every figure of "Inside Sales vs. Outside Sales" (XANT research, 2020), keyed by the ids of
  * ../shared/seed/benchmarks.md. `sourceZh` is the sentence of the Chinese machine translation verbatim
  * (tests check it is a substring of the article file); `sourceEn` renders that sentence in plain English.
- * Shares and premiums are fractions: 0.455 = 45.5 %, 0.425 = +42.5 %.
+ * Shares and premiums are fractions: 0.455 = 45.5%, 0.425 = +42.5%.
  * Not validated here: dataset.ts parses this with the zod schema when the module loads.
  */
 import type { z } from "zod";
@@ -12,26 +12,26 @@ type FigureInput = z.input<typeof figureSchema>;
 
 const US_POPULATION_ZH = "在美国570万名专业销售人员中,大约45.5%在销售专业人员内。";
 const US_POPULATION_EN =
-  "Of the 5.7 million professional salespeople in the US, about 45.5 % are inside sales professionals.";
+  "Of the 5.7 million professional salespeople in the US, about 45.5% are inside sales professionals.";
 const REMOTE_ZH = "外部销售代表几乎花了一半的时间(45.4%)远程销售 - 从2014年增加88.4%。";
 const REMOTE_EN =
-  "Outside sales reps spend almost half of their time (45.4 %) selling remotely, up 88.4 % since 2014.";
+  "Outside sales reps spend almost half of their time (45.4%) selling remotely, up 88.4% since 2014.";
 const PAY_LEVEL_ZH =
   "我们的研究显示,美国内部销售客户经理的平均基本工资为42833美元,平均目标收入(OTE)为96299美元。";
 const PAY_LEVEL_EN =
   "Our research shows that the average base salary of a US inside sales account manager is $42,833 and the average on-target earnings (OTE) are $96,299.";
 const BASE_PREMIUM_ZH = "根据我们的数据,拥有大多数外部销售代表的公司的基本薪水比内部销售额高36%。";
 const BASE_PREMIUM_EN =
-  "According to our data, companies with mostly outside sales reps pay base salaries 36 % higher than mostly-inside ones.";
+  "According to our data, companies with mostly outside sales reps pay base salaries 36% higher than mostly-inside ones.";
 const OTE_PREMIUM_ZH = "有趣的是,外部销售的OTE仅为9.2%。";
-const OTE_PREMIUM_EN = "Interestingly, outside sales OTE is only 9.2 % higher.";
+const OTE_PREMIUM_EN = "Interestingly, outside sales OTE is only 9.2% higher.";
 const ACTIVITY_ZH =
   "主要由内部销售代表组成的销售组织比主要由外部销售代表组成的销售组织多拨打42.5%的电话,多留下10.2%的语音邮件,多发送8.8%的电子邮件。";
 const ACTIVITY_EN =
-  "Sales organizations made up mainly of inside reps make 42.5 % more calls, leave 10.2 % more voicemails and send 8.8 % more emails than those made up mainly of outside reps.";
+  "Sales organizations made up mainly of inside reps make 42.5% more calls, leave 10.2% more voicemails and send 8.8% more emails than those made up mainly of outside reps.";
 const SOCIAL_ZH = "他们也更关注社交媒体,比外部销售代表多49%的社交接触(18.1%比12.1%)。";
 const SOCIAL_EN =
-  "They also pay more attention to social media, with 49 % more social touches than outside reps (18.1 % vs 12.1 %).";
+  "They also pay more attention to social media, with 49% more social touches than outside reps (18.1% vs 12.1%).";
 
 const ACTIVITY_CAVEAT =
   "A difference between mostly-inside and mostly-outside organizations, not between reps and not an effect of moving a rep; compared here with the ratio of your own inside reps' average to your outside reps' average for the same period.";
@@ -67,7 +67,7 @@ export const FIGURES_XANT_2020: Record<FigureId, FigureInput> = {
     id: "mix.inside_share.us",
     value: 0.455,
     unit: "share",
-    display: "45.5 %",
+    display: "45.5%",
     label: "Inside share, US overall",
     meaning: "Share of US professional salespeople who are inside reps",
     kind: "level",
@@ -86,7 +86,7 @@ export const FIGURES_XANT_2020: Record<FigureId, FigureInput> = {
     id: "mix.outside_share.us",
     value: 0.528,
     unit: "share",
-    display: "52.8 %",
+    display: "52.8%",
     label: "Outside share, US overall",
     meaning: "Share of US professional salespeople who are outside (field) reps",
     kind: "context",
@@ -97,15 +97,15 @@ export const FIGURES_XANT_2020: Record<FigureId, FigureInput> = {
     confidence: "high",
     ...reported,
     sourceZh: "外部销售代表52.8%",
-    sourceEn: "Outside sales reps: 52.8 %.",
+    sourceEn: "Outside sales reps: 52.8%.",
     caveat:
-      "45.5 % inside and 52.8 % outside leave 1.7 % unclassified; the two are not forced to add to 100 %, so the engine compares the inside share only.",
+      "45.5% inside and 52.8% outside leave 1.7% unclassified; the two are not forced to add to 100%, so the engine compares the inside share only.",
   },
   "mix.inside_share.2017": {
     id: "mix.inside_share.2017",
     value: 0.435,
     unit: "share",
-    display: "43.5 %",
+    display: "43.5%",
     label: "Inside share, US, 2017",
     meaning: "Inside share of US professional salespeople in 2017",
     kind: "context",
@@ -116,8 +116,8 @@ export const FIGURES_XANT_2020: Record<FigureId, FigureInput> = {
     confidence: "high",
     ...reported,
     sourceZh: "2017年,内部销售占专业销售人员的43.5%。",
-    sourceEn: "In 2017, inside sales made up 43.5 % of professional salespeople.",
-    caveat: "Shows the trend (43.5 % in 2017, 45.5 % in 2019); not compared with a team.",
+    sourceEn: "In 2017, inside sales made up 43.5% of professional salespeople.",
+    caveat: "Shows the trend (43.5% in 2017, 45.5% in 2019); not compared with a team.",
   },
   "mix.expected_balance": {
     id: "mix.expected_balance",
@@ -145,7 +145,7 @@ export const FIGURES_XANT_2020: Record<FigureId, FigureInput> = {
     id: "mix.outside_share.large",
     value: 0.712,
     unit: "share",
-    display: "71.2 %",
+    display: "71.2%",
     label: "Outside share, revenue over $500M",
     meaning: "Share of reps who are field (outside) reps in organizations with revenue over $500M",
     kind: "level",
@@ -161,15 +161,15 @@ export const FIGURES_XANT_2020: Record<FigureId, FigureInput> = {
     ...reported,
     sourceZh: "Xant。人工智能分析显示,大型组织(营收5亿美元以上)目前主要由现场销售代表(71.2%)主导。",
     sourceEn:
-      "XANT.ai's analysis shows that large organizations (revenue over $500M) are currently dominated by field sales reps (71.2 %).",
+      "XANT.ai's analysis shows that large organizations (revenue over $500M) are currently dominated by field sales reps (71.2%).",
     caveat:
-      "A field share; the inside share of large organizations is not given (the remaining 28.8 % may include hybrid or unclassified reps). The author expects this share to fall.",
+      "A field share; the inside share of large organizations is not given (the remaining 28.8% may include hybrid or unclassified reps). The author expects this share to fall.",
   },
   "mix.inside_share.small": {
     id: "mix.inside_share.small",
     value: 0.47,
     unit: "share",
-    display: "47 %",
+    display: "47%",
     label: "Inside share, revenue under $50M",
     meaning:
       "Share of reps who are inside reps in organizations with revenue under $50M, the highest of any band",
@@ -186,14 +186,14 @@ export const FIGURES_XANT_2020: Record<FigureId, FigureInput> = {
     ...reported,
     sourceZh: "小型组织(收入<50米)的内部销售代表百分比最高(47%)。",
     sourceEn:
-      "Small organizations (revenue under $50M) have the highest percentage of inside sales reps (47 %).",
+      "Small organizations (revenue under $50M) have the highest percentage of inside sales reps (47%).",
     caveat: 'The translation says "<50米" ("under 50 metres"); read as revenue under $50M.',
   },
   "remote.outside_time_share": {
     id: "remote.outside_time_share",
     value: 0.454,
     unit: "share",
-    display: "45.4 %",
+    display: "45.4%",
     label: "Outside reps' remote selling time",
     meaning: "Share of outside reps' selling time done remotely",
     kind: "level",
@@ -211,9 +211,9 @@ export const FIGURES_XANT_2020: Record<FigureId, FigureInput> = {
     id: "remote.outside_time_growth",
     value: 0.884,
     unit: "premium",
-    display: "+88.4 %",
+    display: "+88.4%",
     label: "Growth of outside reps' remote selling since 2014",
-    meaning: "Relative growth of outside reps' remote selling share since 2014 (24.1 % to 45.4 %)",
+    meaning: "Relative growth of outside reps' remote selling share since 2014 (24.1% to 45.4%)",
     kind: "context",
     cohort: { kind: "role", description: "Outside (field) reps, 2014 vs 2017", higherSide: null },
     band: "all",
@@ -229,7 +229,7 @@ export const FIGURES_XANT_2020: Record<FigureId, FigureInput> = {
     id: "leaders.hybrid_intent",
     value: 0.68,
     unit: "share",
-    display: "68 %",
+    display: "68%",
     label: "Sales leaders planning a hybrid or remote model",
     meaning: "Sales leaders who expected to adjust to a hybrid or fully remote sales model in 2021",
     kind: "context",
@@ -245,7 +245,7 @@ export const FIGURES_XANT_2020: Record<FigureId, FigureInput> = {
     ...reported,
     sourceZh: "在最近的研究中,68%的销售领袖假设他们将在2021年调整混合或全远程销售模型。",
     sourceEn:
-      "In a recent study, 68 % of sales leaders expected to adjust to a hybrid or fully remote sales model in 2021.",
+      "In a recent study, 68% of sales leaders expected to adjust to a hybrid or fully remote sales model in 2021.",
     caveat: "From a separate sales-enablement survey, not XANT data; an intention, not an outcome.",
   },
   "pay.inside_am.base": {
@@ -290,7 +290,7 @@ export const FIGURES_XANT_2020: Record<FigureId, FigureInput> = {
     id: "pay.outside_base_premium",
     value: 0.36,
     unit: "premium",
-    display: "+36 %",
+    display: "+36%",
     label: "Base salary premium, mostly-outside companies",
     meaning: "Base salary at mostly-outside companies relative to mostly-inside companies",
     kind: "cohort_premium",
@@ -309,7 +309,7 @@ export const FIGURES_XANT_2020: Record<FigureId, FigureInput> = {
     id: "pay.outside_ote_premium",
     value: 0.092,
     unit: "premium",
-    display: "+9.2 %",
+    display: "+9.2%",
     label: "OTE premium, mostly-outside companies",
     meaning: "On-target earnings at mostly-outside companies relative to mostly-inside companies",
     kind: "cohort_premium",
@@ -322,13 +322,13 @@ export const FIGURES_XANT_2020: Record<FigureId, FigureInput> = {
     sourceZh: OTE_PREMIUM_ZH,
     sourceEn: OTE_PREMIUM_EN,
     caveat:
-      'The translation drops "higher"; read as +9.2 % at mostly-outside companies, so inside roles earn close to the same. Compares companies, not roles.',
+      'The translation drops "higher"; read as +9.2% at mostly-outside companies, so inside roles earn close to the same. Compares companies, not roles.',
   },
   "quota.hit_rate": {
     id: "quota.hit_rate",
     value: 0.609,
     unit: "share",
-    display: "60.9 %",
+    display: "60.9%",
     label: "Reps reaching quota",
     meaning: "Share of reps who reach quota in a year",
     kind: "level",
@@ -339,14 +339,14 @@ export const FIGURES_XANT_2020: Record<FigureId, FigureInput> = {
     confidence: "medium-high",
     ...reported,
     sourceZh: "我们知道每年只有60.9%的代表达到了配额。",
-    sourceEn: "We know that only 60.9 % of reps reach quota each year.",
+    sourceEn: "We know that only 60.9% of reps reach quota each year.",
     caveat: "A yearly rate; an upload covering a shorter period may not be comparable.",
   },
   "quota.outside_quota_premium": {
     id: "quota.outside_quota_premium",
     value: 0.296,
     unit: "premium",
-    display: "+29.6 %",
+    display: "+29.6%",
     label: "Outside quota premium",
     meaning: "Outside reps' quotas relative to inside reps' quotas",
     kind: "cohort_premium",
@@ -358,7 +358,7 @@ export const FIGURES_XANT_2020: Record<FigureId, FigureInput> = {
     ...reported,
     sourceZh: "有趣的是,外部销售代表的配额平均比内部销售代表高29.6%。",
     sourceEn:
-      "Interestingly, outside sales reps' quotas are on average 29.6 % higher than inside sales reps'.",
+      "Interestingly, outside sales reps' quotas are on average 29.6% higher than inside sales reps'.",
     caveat:
       "Average quotas across many companies; your own quotas also reflect your deal sizes and territories.",
   },
@@ -366,7 +366,7 @@ export const FIGURES_XANT_2020: Record<FigureId, FigureInput> = {
     id: "quota.inside_attainment_premium",
     value: 0.098,
     unit: "premium",
-    display: "+9.8 %",
+    display: "+9.8%",
     label: "Quota attainment premium, mostly-inside organizations",
     meaning:
       "Quota attainment at mostly-inside organizations relative to mostly-outside ones (relative, not points)",
@@ -379,15 +379,15 @@ export const FIGURES_XANT_2020: Record<FigureId, FigureInput> = {
     ...reported,
     sourceZh: "总体而言,由内部销售代表的销售团队的公司比以外销售代表为主的公司拥有9.8%的配额成就。",
     sourceEn:
-      "Overall, companies whose sales teams are mostly inside reps have 9.8 % higher quota attainment than companies dominated by outside reps.",
+      "Overall, companies whose sales teams are mostly inside reps have 9.8% higher quota attainment than companies dominated by outside reps.",
     caveat:
-      "Relative (attainment 9.8 % higher), not percentage points. Compares companies, not roles, and is no promise that moving reps raises attainment.",
+      "Relative (attainment 9.8% higher), not percentage points. Compares companies, not roles, and is no promise that moving reps raises attainment.",
   },
   "activity.calls_premium": {
     id: "activity.calls_premium",
     value: 0.425,
     unit: "premium",
-    display: "+42.5 %",
+    display: "+42.5%",
     label: "Calls premium, mostly-inside organizations",
     meaning: "Calls made at mostly-inside organizations relative to mostly-outside ones",
     kind: "cohort_premium",
@@ -405,7 +405,7 @@ export const FIGURES_XANT_2020: Record<FigureId, FigureInput> = {
     id: "activity.voicemails_premium",
     value: 0.102,
     unit: "premium",
-    display: "+10.2 %",
+    display: "+10.2%",
     label: "Voicemails premium, mostly-inside organizations",
     meaning: "Voicemails left at mostly-inside organizations relative to mostly-outside ones",
     kind: "cohort_premium",
@@ -423,7 +423,7 @@ export const FIGURES_XANT_2020: Record<FigureId, FigureInput> = {
     id: "activity.emails_premium",
     value: 0.088,
     unit: "premium",
-    display: "+8.8 %",
+    display: "+8.8%",
     label: "Emails premium, mostly-inside organizations",
     meaning: "Emails sent at mostly-inside organizations relative to mostly-outside ones",
     kind: "cohort_premium",
@@ -441,7 +441,7 @@ export const FIGURES_XANT_2020: Record<FigureId, FigureInput> = {
     id: "activity.social_share.inside",
     value: 0.181,
     unit: "share",
-    display: "18.1 %",
+    display: "18.1%",
     label: "Social share of touches, mostly-inside organizations",
     meaning: "Social touches as a share of all touches at mostly-inside organizations",
     kind: "level",
@@ -460,7 +460,7 @@ export const FIGURES_XANT_2020: Record<FigureId, FigureInput> = {
     id: "activity.social_share.outside",
     value: 0.121,
     unit: "share",
-    display: "12.1 %",
+    display: "12.1%",
     label: "Social share of touches, mostly-outside organizations",
     meaning: "Social touches as a share of all touches at mostly-outside organizations",
     kind: "level",
@@ -479,7 +479,7 @@ export const FIGURES_XANT_2020: Record<FigureId, FigureInput> = {
     id: "deal.outside_size_premium",
     value: 1.302,
     unit: "premium",
-    display: "+130.2 %",
+    display: "+130.2%",
     label: "Deal size premium, outside teams",
     meaning: "Average deal size of outside teams relative to inside teams (about 2.3 times)",
     kind: "cohort_premium",
@@ -495,7 +495,7 @@ export const FIGURES_XANT_2020: Record<FigureId, FigureInput> = {
     ...reported,
     sourceZh: "外部销售团队的交易往往平均较大的130.2%,而不是在销售团队内部工作的人。",
     sourceEn:
-      "Outside sales teams' deals tend to be 130.2 % larger on average than those of people in inside sales teams.",
+      "Outside sales teams' deals tend to be 130.2% larger on average than those of people in inside sales teams.",
     caveat:
       "Outside teams sell different deals (larger customers, longer cycles); moving a rep does not make their deals larger or smaller by this much.",
   },
@@ -506,7 +506,7 @@ export const FIGURES_XANT_2020: Record<FigureId, FigureInput> = {
     display: "≈ $58,253 (estimate)",
     label: "Outside base salary (estimate)",
     meaning:
-      "An outside rep's base salary estimated from the inside account manager base and the +36 % premium",
+      "An outside rep's base salary estimated from the inside account manager base and the +36% premium",
     kind: "level",
     cohort: { kind: "role", description: "Outside reps (estimated)", higherSide: null },
     band: "all",
@@ -528,7 +528,7 @@ export const FIGURES_XANT_2020: Record<FigureId, FigureInput> = {
     unit: "usd",
     display: "≈ $105,159 (estimate)",
     label: "Outside OTE (estimate)",
-    meaning: "An outside rep's OTE estimated from the inside account manager OTE and the +9.2 % premium",
+    meaning: "An outside rep's OTE estimated from the inside account manager OTE and the +9.2% premium",
     kind: "level",
     cohort: { kind: "role", description: "Outside reps (estimated)", higherSide: null },
     band: "all",
@@ -548,10 +548,10 @@ export const FIGURES_XANT_2020: Record<FigureId, FigureInput> = {
     id: "unresolved.outside_higher_30_2",
     value: 0.302,
     unit: "premium",
-    display: "+30.2 % (metric not specified)",
-    label: "Unresolved: mostly-outside companies are 30.2 % higher",
+    display: "+30.2% (metric not specified)",
+    label: "Unresolved: mostly-outside companies are 30.2% higher",
     meaning:
-      "Mostly-outside companies are 30.2 % higher than mostly-inside ones in a metric the translation lost",
+      "Mostly-outside companies are 30.2% higher than mostly-inside ones in a metric the translation lost",
     kind: "context",
     cohort: { ...COMPANY_COHORTS, higherSide: "outside" },
     band: "all",
@@ -563,8 +563,8 @@ export const FIGURES_XANT_2020: Record<FigureId, FigureInput> = {
     ...noDerivation,
     sourceZh: "拥有大多数外部销售代表的公司比拥有大多数内部销售代表的公司更高30.2%。",
     sourceEn:
-      "Companies with mostly outside sales reps are 30.2 % higher than companies with mostly inside reps (the metric is missing in the source).",
+      "Companies with mostly outside sales reps are 30.2% higher than companies with mostly inside reps (the metric is missing in the source).",
     caveat:
-      "The source does not say what is 30.2 % higher: never scored; if shown, say the metric is not specified.",
+      "The source does not say what is 30.2% higher: never scored; if shown, say the metric is not specified.",
   },
 };

@@ -1,7 +1,7 @@
 /**
  * Gaps between a team and the article's figures. Two kinds:
- * - level: the org's value against a figure (47 % inside for small orgs, 60.9 % reaching quota, $42,833 base);
- * - cohort_ratio: the org's own inside/outside ratio against a cohort premium (+42.5 % calls, +29.6 % quota).
+ * - level: the org's value against a figure (47% inside for small orgs, 60.9% reaching quota, $42,833 base);
+ * - cohort_ratio: the org's own inside/outside ratio against a cohort premium (+42.5% calls, +29.6% quota).
  * Status tolerance: on par within ±GAP_TOLERANCE of the figure, relative (for premiums, of the figure's ratio).
  */
 import type { OrgProfile, RepMeasure } from "@/lib/team/types";
@@ -17,7 +17,7 @@ import {
 } from "./metrics";
 import type { FigureId } from "./schema";
 
-/** On par when within ±10 % of the figure (relative); for premiums, of the ratio 1 + premium. */
+/** On par when within ±10% of the figure (relative); for premiums, of the ratio 1 + premium. */
 export const GAP_TOLERANCE = 0.1;
 
 export type GapKind = "level" | "cohort_ratio";
@@ -42,7 +42,7 @@ export interface Gap {
   label: string;
   basis: BenchmarkBasis;
   benchmark: GapBenchmark;
-  /** Same unit as the figure: a share or money for levels, a premium (0.2 = +20 %) for cohort ratios. */
+  /** Same unit as the figure: a share or money for levels, a premium (0.2 = +20%) for cohort ratios. */
   orgValue: number | null;
   orgDescription: string;
   /** Reps behind the org value (for ratios, the smaller side). */
@@ -190,7 +190,7 @@ export function bandMixGap(mix: TeamMix, band: SizeBand): Gap | null {
       "neutral",
       "(inside + ½ hybrid) ÷ all reps",
       readMetric(mix.insideShare, "all"),
-      "Fallback: the source has no figure for $50M–$500M revenue; this is the US overall inside share (45.5 %), not a band figure.",
+      "Fallback: the source has no figure for $50M–$500M revenue; this is the US overall inside share (45.5%), not a band figure.",
     );
   }
   return null;
@@ -211,7 +211,7 @@ const LEVEL_SPECS: readonly LevelSpec[] = [
     scope: "all",
     read: (r) => r.shareAtOrAboveQuota,
     direction: "higher_is_better",
-    orgDescription: "reps at or above 100 % attainment ÷ reps with an attainment",
+    orgDescription: "reps at or above 100% attainment ÷ reps with an attainment",
     inUsd: false,
   },
   {
@@ -265,7 +265,7 @@ interface PremiumSpec {
 /** Premium figures and the rep measure whose inside/outside averages they are compared with. */
 export const PREMIUM_SPECS: readonly PremiumSpec[] = [
   { id: "pay.outside_base_premium", measure: "baseSalary", direction: "neutral" },
-  // A wider OTE gap than the cohorts' 9.2 % means inside reps earn less than the pattern: a retention risk.
+  // A wider OTE gap than the cohorts' 9.2% means inside reps earn less than the pattern: a retention risk.
   { id: "pay.outside_ote_premium", measure: "ote", direction: "above_is_bad" },
   { id: "quota.outside_quota_premium", measure: "annualQuota", direction: "neutral" },
   { id: "quota.inside_attainment_premium", measure: "quotaAttainment", direction: "neutral" },

@@ -20,7 +20,7 @@ export const MIN_REPS_FOR_MIX = 1;
 export const HYBRID_INSIDE_WEIGHT = 0.5;
 export const HYBRID_RULE =
   "Hybrid reps count half inside and half outside in the inside and outside shares, and are also shown as their own slice.";
-/** Balanced when the inside share is within 50 % ± this margin, both ends included. */
+/** Balanced when the inside share is within 50% ± this margin, both ends included. */
 export const BALANCED_MARGIN = 0.05;
 
 /** Plain words for each measure, for descriptions and reasons. */
@@ -62,7 +62,7 @@ export interface RoleMetrics {
   averages: Record<RepMeasure, Metric>;
   /** Social touches over all touches (calls + voicemails + emails + social), summed over reps with all four. */
   socialShareOfTouches: Metric;
-  /** Reps with attainment of 100 % or more, over reps with an attainment. */
+  /** Reps with attainment of 100% or more, over reps with an attainment. */
   shareAtOrAboveQuota: Metric;
   attainmentDistribution: AttainmentBucketCount[];
 }

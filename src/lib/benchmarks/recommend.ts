@@ -134,8 +134,8 @@ function mixRecommendation(
           "pay.outside_base_premium",
         ],
     expectedEffect: toInside
-      ? `In the article, mostly-inside organizations made 42.5 % more calls and had 9.8 % higher quota attainment than mostly-outside ones, while OTE at mostly-outside companies was only 9.2 % higher; outside teams' deals were 130.2 % larger, a reminder that inside reps usually sell the smaller deals. ${COHORT_NOTE}`
-      : `In the article, outside teams' deals were 130.2 % larger than inside teams', and the relationship model (deals over $35,000, cycles of 90 days or more, 4+ decision makers) benefits from outside sellers; mostly-outside companies paid 36 % higher base and 9.2 % higher OTE. ${COHORT_NOTE}`,
+      ? `In the article, mostly-inside organizations made 42.5% more calls and had 9.8% higher quota attainment than mostly-outside ones, while OTE at mostly-outside companies was only 9.2% higher; outside teams' deals were 130.2% larger, a reminder that inside reps usually sell the smaller deals. ${COHORT_NOTE}`
+      : `In the article, outside teams' deals were 130.2% larger than inside teams', and the relationship model (deals over $35,000, cycles of 90 days or more, 4+ decision makers) benefits from outside sellers; mostly-outside companies paid 36% higher base and 9.2% higher OTE. ${COHORT_NOTE}`,
     mix,
   };
 }
@@ -187,7 +187,7 @@ function payQuotaRecommendation(gaps: Partial<Record<string, Gap>>): Draft | nul
     title: "Align pay and quota across inside and outside roles",
     reasoning: `${findings.join("; ")}.`,
     figureIds,
-    expectedEffect: `In the article, OTE at mostly-outside companies was only 9.2 % higher, outside quotas 29.6 % higher, and 60.9 % of reps reached quota in a year. ${COHORT_NOTE}`,
+    expectedEffect: `In the article, OTE at mostly-outside companies was only 9.2% higher, outside quotas 29.6% higher, and 60.9% of reps reached quota in a year. ${COHORT_NOTE}`,
     mix: null,
   };
 }
@@ -228,7 +228,7 @@ function activityRecommendation(gaps: Partial<Record<string, Gap>>): Draft | nul
     title: "Close the activity gaps: calls and social touches",
     reasoning: `${findings.join("; ")}. Buyers are increasingly digital; social touches are a growing share of how inside-led teams reach them.`,
     figureIds: [...figureIds, "finding.digital_buyers"],
-    expectedEffect: `In the article, mostly-inside organizations made 42.5 % more calls, left 10.2 % more voicemails, sent 8.8 % more emails, and 18.1 % of their touches were social (12.1 % at mostly-outside ones). ${COHORT_NOTE}`,
+    expectedEffect: `In the article, mostly-inside organizations made 42.5% more calls, left 10.2% more voicemails, sent 8.8% more emails, and 18.1% of their touches were social (12.1% at mostly-outside ones). ${COHORT_NOTE}`,
     mix: null,
   };
 }
@@ -243,7 +243,7 @@ function collaborationRecommendation(
   const deal = gaps["deal.outside_size_premium"];
   const dealText =
     deal?.orgValue != null
-      ? ` Your outside reps' deals are ${formatPremium(deal.orgValue)} larger than your inside reps' (the article's teams: +130.2 %).`
+      ? ` Your outside reps' deals are ${formatPremium(deal.orgValue)} larger than your inside reps' (the article's teams: +130.2%).`
       : "";
   const hasInside = inside + hybrid > 0;
   const hasField = outside + hybrid > 0;
@@ -266,7 +266,7 @@ function collaborationRecommendation(
       "finding.roles_blur",
     ],
     expectedEffect:
-      "The article reports that companies commonly work this way; outside reps already sell remotely 45.4 % of the time, so the roles overlap. No figure measures the effect of this practice.",
+      "The article reports that companies commonly work this way; outside reps already sell remotely 45.4% of the time, so the roles overlap. No figure measures the effect of this practice.",
     mix: null,
   };
 }

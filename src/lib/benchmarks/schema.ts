@@ -77,7 +77,7 @@ export const figureSchema = z
   .object({
     id: z.enum(FIGURE_IDS),
     value: z.number(),
-    /** share: a fraction of 1 (0.455 = 45.5 %); premium: relative difference (0.425 = +42.5 %). */
+    /** share: a fraction of 1 (0.455 = 45.5%); premium: relative difference (0.425 = +42.5%). */
     unit: z.enum(["people", "share", "premium", "usd"]),
     display: z.string().min(1),
     label: z.string().min(3),

@@ -11,13 +11,13 @@ import { REP_MEASURES, REP_ROLES, type Rep, type RepMeasure, type RepRole } from
 /** Values above this are data errors (e.g. a salary typed with its cents twice), not measurements. */
 export const MAX_MEASURE_VALUE = 1e12;
 
-/** Attainment histogram buckets; each is [from, to): 100 % exactly falls in "100–125 %". */
+/** Attainment histogram buckets; each is [from, to): 100% exactly falls in "100–125%". */
 export const ATTAINMENT_BUCKETS = [
-  { id: "under_50", label: "0–50 %", from: 0, to: 0.5 },
-  { id: "50_to_75", label: "50–75 %", from: 0.5, to: 0.75 },
-  { id: "75_to_100", label: "75–100 %", from: 0.75, to: 1 },
-  { id: "100_to_125", label: "100–125 %", from: 1, to: 1.25 },
-  { id: "125_plus", label: "125 % and above", from: 1.25, to: null },
+  { id: "under_50", label: "0–50%", from: 0, to: 0.5 },
+  { id: "50_to_75", label: "50–75%", from: 0.5, to: 0.75 },
+  { id: "75_to_100", label: "75–100%", from: 0.75, to: 1 },
+  { id: "100_to_125", label: "100–125%", from: 1, to: 1.25 },
+  { id: "125_plus", label: "125% and above", from: 1.25, to: null },
 ] as const;
 export type AttainmentBucketId = (typeof ATTAINMENT_BUCKETS)[number]["id"];
 const ATTAINMENT_BUCKET_IDS = ATTAINMENT_BUCKETS.map((b) => b.id) as [
@@ -25,7 +25,7 @@ const ATTAINMENT_BUCKET_IDS = ATTAINMENT_BUCKETS.map((b) => b.id) as [
   ...AttainmentBucketId[],
 ];
 
-/** A rep counts as at or above quota from this attainment (a fraction: 1 = 100 %). */
+/** A rep counts as at or above quota from this attainment (a fraction: 1 = 100%). */
 export const AT_QUOTA_ATTAINMENT = 1;
 
 export interface MeasureTotal {

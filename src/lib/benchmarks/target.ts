@@ -2,11 +2,11 @@
  * The target inside-share range for a band and sales model, and the whole number of reps to move to reach it.
  * Inside share counts hybrid reps half (metrics.ts HYBRID_INSIDE_WEIGHT).
  *
- * Anchor (where the band's peers are): small 47 % (mix.inside_share.small); large 28.8 % = 1 − 71.2 %
- * (derived from mix.outside_share.large); mid and unknown 45.5 % (mix.inside_share.us, a labelled fallback).
- * - relationship:   [anchor × 0.9, 50 %]  peers' mix (within the ±10 % tolerance) up to the 50/50 balance
- * - borderline:     [anchor × 0.9, 55 %]  as above, up to just past 50/50 (50 % × 1.1)
- * - transactional:  [45 %, 100 %]         at least the 50/50 balance (within tolerance); inside suits it
+ * Anchor (where the band's peers are): small 47% (mix.inside_share.small); large 28.8% = 1 − 71.2%
+ * (derived from mix.outside_share.large); mid and unknown 45.5% (mix.inside_share.us, a labelled fallback).
+ * - relationship:   [anchor × 0.9, 50%]  peers' mix (within the ±10% tolerance) up to the 50/50 balance
+ * - borderline:     [anchor × 0.9, 55%]  as above, up to just past 50/50 (50% × 1.1)
+ * - transactional:  [45%, 100%]         at least the 50/50 balance (within tolerance); inside suits it
  */
 import type { RepRole } from "@/lib/team/types";
 import type { SizeBand } from "./bands";
@@ -57,24 +57,24 @@ export function mixAnchorFor(band: SizeBand): MixTargetAnchor {
       figureId: "mix.inside_share.small",
       isFallback: false,
       isDerived: false,
-      label: "47 % inside, revenue under $50M",
+      label: "47% inside, revenue under $50M",
     };
   }
   if (band === "large") {
-    // mix.outside_share.large: 71.2 % field; the inside share is at most the rest.
+    // mix.outside_share.large: 71.2% field; the inside share is at most the rest.
     const value = round4(1 - figure("mix.outside_share.large").value);
     return {
       value,
       figureId: "mix.outside_share.large",
       isFallback: false,
       isDerived: true,
-      label: "28.8 % not field (1 − 71.2 % field), revenue over $500M: derived",
+      label: "28.8% not field (1 − 71.2% field), revenue over $500M: derived",
     };
   }
   const label =
     band === "mid"
-      ? "45.5 % US overall inside share: fallback, the source has no figure for $50M–$500M"
-      : "45.5 % US overall inside share: fallback, no revenue set so the band is unknown";
+      ? "45.5% US overall inside share: fallback, the source has no figure for $50M–$500M"
+      : "45.5% US overall inside share: fallback, no revenue set so the band is unknown";
   return {
     value: figure("mix.inside_share.us").value,
     figureId: "mix.inside_share.us",
@@ -103,7 +103,7 @@ export function targetInsideShareRange(band: SizeBand, model: SalesModel): MixTa
         "model.cycle_days",
       ],
       rationale:
-        "The article says the transactional model suits inside sales and expects many teams to reach 50/50: at least about half inside (45 %, the 50/50 balance within tolerance), and any higher share fits.",
+        "The article says the transactional model suits inside sales and expects many teams to reach 50/50: at least about half inside (45%, the 50/50 balance within tolerance), and any higher share fits.",
     };
   }
   if (model === "relationship") {
@@ -114,7 +114,7 @@ export function targetInsideShareRange(band: SizeBand, model: SalesModel): MixTa
       low: Math.min(peersLow, balance),
       high: balance,
       figureIds: [...common, "finding.transactional_suits_inside", "model.relationship.deal_min_structure"],
-      rationale: `The relationship model benefits from outside sellers, so no more than half inside; at least your band's peers (${anchor.label}, within the ±10 % tolerance), as organizations keep adding inside sales.`,
+      rationale: `The relationship model benefits from outside sellers, so no more than half inside; at least your band's peers (${anchor.label}, within the ±10% tolerance), as organizations keep adding inside sales.`,
     };
   }
   return {

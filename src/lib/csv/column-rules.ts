@@ -122,16 +122,16 @@ export function resolveColumnRule(stats: NumericColumnStats, delimiter: CsvDelim
       percentScale = low >= high ? "fraction" : "percent";
       if (percentScale === "fraction") {
         sentences.push(
-          `Plain numbers are read as fractions (0.87 = 87 %), because ${high === 0 ? "all" : "most"} non-zero values are at most ${threshold}` +
+          `Plain numbers are read as fractions (0.87 = 87%), because ${high === 0 ? "all" : "most"} non-zero values are at most ${threshold}` +
             (high > 0
-              ? `; ${formatCount(high, "value")} above ${threshold} ${high === 1 ? "is" : "are"} read as more than ${threshold * 100} %.`
+              ? `; ${formatCount(high, "value")} above ${threshold} ${high === 1 ? "is" : "are"} read as more than ${threshold * 100}%.`
               : "."),
         );
       } else {
         sentences.push(
-          `Plain numbers are read as percents (87 = 87 %), because ${low === 0 ? "all" : "most"} non-zero values are above ${threshold}` +
+          `Plain numbers are read as percents (87 = 87%), because ${low === 0 ? "all" : "most"} non-zero values are above ${threshold}` +
             (low > 0
-              ? `; ${formatCount(low, "value")} at or below ${threshold} ${low === 1 ? "is" : "are"} read as that many percent (0.9 = 0.9 %).`
+              ? `; ${formatCount(low, "value")} at or below ${threshold} ${low === 1 ? "is" : "are"} read as that many percent (0.9 = 0.9%).`
               : "."),
         );
       }

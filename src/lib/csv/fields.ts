@@ -117,7 +117,7 @@ export const TEAM_FIELDS: readonly TeamFieldSpec[] = [
     kind: "percent",
     required: false,
     max: 10,
-    maxLabel: "1,000 %",
+    maxLabel: "1,000%",
     description: "Share of quota reached in the period.",
   }),
   spec({
@@ -217,7 +217,7 @@ export const TEAM_FIELDS: readonly TeamFieldSpec[] = [
     kind: "percent",
     required: false,
     max: 1,
-    maxLabel: "100 %",
+    maxLabel: "100%",
     description: "Share of selling time done remotely.",
   }),
 ];

@@ -110,10 +110,10 @@ export function parseNumericCell(
   return numericCellReader(field, rule, organizationCurrency)(cell);
 }
 
-/** A number as a message shows it: 1200000 → "1,200,000"; percent fields as percents (1.2 → "120 %"). */
+/** A number as a message shows it: 1200000 → "1,200,000"; percent fields as percents (1.2 → "120%"). */
 export function formatForMessage(value: number, field: TeamField): string {
   const percent = fieldSpec(field).kind === "percent";
   const shown = percent ? value * 100 : value;
   const text = shown.toLocaleString("en-US", { maximumFractionDigits: 4 });
-  return percent ? `${text} %` : text;
+  return percent ? `${text}%` : text;
 }

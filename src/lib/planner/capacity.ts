@@ -217,7 +217,7 @@ export function capacityAndCost(reps: readonly PlannerRep[], moves: readonly Rep
     projectionIds: PROJECTION_IDS,
     projectionLabel:
       moved > 0
-        ? `Projection: the ${moved} moved reps' quota, attainment and deal size are their own numbers scaled by the article's cohort figures (quota.outside_quota_premium +29.6 %, quota.inside_attainment_premium +9.8 %, deal.outside_size_premium +130.2 %), company and team cohorts, not a promised effect.`
+        ? `Projection: the ${moved} moved reps' quota, attainment and deal size are their own numbers scaled by the article's cohort figures (quota.outside_quota_premium +29.6%, quota.inside_attainment_premium +9.8%, deal.outside_size_premium +130.2%), company and team cohorts, not a promised effect.`
         : "Your team as uploaded: no rep is moved.",
     payBasis:
       "Pay: each moved rep keeps their own base and OTE from the file (no role average is used, and no pay change is assumed).",

@@ -1,7 +1,7 @@
 /**
  * Fit of one rep for the inside or outside role: the article's sales-model rules (benchmarks.md "Sales-model
  * rules") applied to the rep's own numbers, plus the rep's remote-selling share against the outside reps'
- * 45.4 % (remote.outside_time_share). Each criterion is one line citing its rule or figure id; a field the file
+ * 45.4% (remote.outside_time_share). Each criterion is one line citing its rule or figure id; a field the file
  * lacks gives "not enough data" for that line, never a default.
  */
 import {
@@ -40,7 +40,7 @@ export interface RepFit {
   summary: string;
 }
 
-/** remote.outside_time_share: outside reps sell remotely 45.4 % of their time (2017). */
+/** remote.outside_time_share: outside reps sell remotely 45.4% of their time (2017). */
 export const OUTSIDE_REMOTE_SHARE = figure("remote.outside_time_share").value;
 const TRANSACTIONAL_DECISION_MAKERS_MAX = RELATIONSHIP_DECISION_MAKERS_MIN - 1;
 /** Fewest known criteria behind a fit; with fewer the rep is "not enough data". */

@@ -28,9 +28,9 @@ export const MAX_RAMP_MONTHS = 36;
 export const roleAssumptionSchema = z
   .object({
     attritionPerYear: z
-      .number({ error: "Attrition must be a number (a fraction per year, 0.15 = 15 %)." })
+      .number({ error: "Attrition must be a number (a fraction per year, 0.15 = 15%)." })
       .min(0, "Attrition cannot be negative.")
-      .max(0.95, "Attrition above 95 % a year is not a plan: check the rate (0.15 = 15 %)."),
+      .max(0.95, "Attrition above 95% a year is not a plan: check the rate (0.15 = 15%)."),
     rampMonths: z
       .number({ error: "Ramp months must be a number." })
       .int("Ramp months must be a whole number.")

@@ -12,7 +12,7 @@ export interface PlannerRep {
   baseSalary: number | null;
   ote: number | null;
   annualQuota: number | null;
-  /** A fraction: 0.87 = 87 %. */
+  /** A fraction: 0.87 = 87%. */
   quotaAttainment: number | null;
   dealsWon: number | null;
   avgDealSize: number | null;

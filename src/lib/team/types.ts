@@ -1,7 +1,7 @@
 /**
  * The shape of one sales rep as the product understands it, independent of how it was stored or uploaded.
  * Fields follow the team CSV (see the template); every optional measure is `null` when missing, never 0.
- * Percent-like values (quotaAttainment, remoteSellingPct) are fractions: 0.87 means 87 %.
+ * Percent-like values (quotaAttainment, remoteSellingPct) are fractions: 0.87 means 87%.
  * Money is yearly and in the organization's currency.
  */
 export const REP_ROLES = ["inside", "outside", "hybrid"] as const;

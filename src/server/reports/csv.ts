@@ -95,7 +95,7 @@ function differenceText(gap: Gap, currency: string): string {
   const rel = gap.relativeDifference;
   if (abs === null || rel === null) return "";
   if (abs === 0) return "equal to the figure";
-  const relative = `${pts(rel)} % ${side(rel)} relative`;
+  const relative = `${pts(rel)}% ${side(rel)} relative`;
   if (gap.kind === "cohort_ratio") return `${pts(abs)} premium pts ${side(abs)} (${relative})`;
   if (figure(gap.figureId).unit === "usd")
     return `${round(Math.abs(abs), 2)} ${currency} ${side(abs)} (${relative})`;
@@ -256,7 +256,7 @@ export function reportCsvLines(report: Report, generatedAt: Date): string[] {
           scope,
           label: "Reps at or above quota",
           unit: "share",
-          note: "reps with attainment of 100 % or more ÷ reps with an attainment",
+          note: "reps with attainment of 100% or more ÷ reps with an attainment",
         },
         role.shareAtOrAboveQuota,
         "share",

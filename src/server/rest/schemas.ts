@@ -273,7 +273,7 @@ export const repSchema = component(
     baseSalary: nullableNumber(),
     ote: nullableNumber(),
     annualQuota: nullableNumber(),
-    quotaAttainment: nullableNumber().meta({ description: "A fraction: 1.04 = 104 % of quota." }),
+    quotaAttainment: nullableNumber().meta({ description: "A fraction: 1.04 = 104% of quota." }),
     calls: nullableCount(),
     voicemails: nullableCount(),
     emails: nullableCount(),
@@ -283,7 +283,7 @@ export const repSchema = component(
     avgDealSize: nullableNumber(),
     salesCycleDays: nullableNumber(),
     decisionMakers: nullableNumber(),
-    remoteSellingPct: nullableNumber().meta({ description: "A fraction: 0.9 = 90 %." }),
+    remoteSellingPct: nullableNumber().meta({ description: "A fraction: 0.9 = 90%." }),
   }),
 );
 

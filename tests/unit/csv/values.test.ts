@@ -169,7 +169,7 @@ describe("percent columns", () => {
     const { rule: r, values } = readColumn("quotaAttainment", ["0.87", "1.2", "0", "1.5"]);
     expect(r.percentScale).toBe("fraction");
     expect(r.description).toBe(
-      "Plain numbers are read as fractions (0.87 = 87 %), because all non-zero values are at most 1.5.",
+      "Plain numbers are read as fractions (0.87 = 87%), because all non-zero values are at most 1.5.",
     );
     expect(values).toEqual([0.87, 1.2, 0, 1.5]);
   });
@@ -183,7 +183,7 @@ describe("percent columns", () => {
   it("decides by most values, not all: one top performer at 2.1 does not turn fractions into percents", () => {
     const { rule: r, values } = readColumn("quotaAttainment", ["0.8", "0.95", "1.1", "2.1"]);
     expect(r.percentScale).toBe("fraction");
-    expect(r.description).toMatch(/1 value above 1.5 is read as more than 150 %/);
+    expect(r.description).toMatch(/1 value above 1.5 is read as more than 150%/);
     expect(values).toEqual([0.8, 0.95, 1.1, 2.1]);
   });
 

@@ -112,7 +112,7 @@ describe("assumptions and moves: bad input", () => {
 
   it.each([
     [{ attritionPerYear: -0.1 }, "Attrition cannot be negative."],
-    [{ attritionPerYear: 1.5 }, "Attrition above 95 % a year is not a plan: check the rate (0.15 = 15 %)."],
+    [{ attritionPerYear: 1.5 }, "Attrition above 95% a year is not a plan: check the rate (0.15 = 15%)."],
     [{ hiresPerQuarter: -1 }, "Hires per quarter cannot be negative."],
     [{ hiresPerQuarter: 1.5 }, "Hires per quarter must be a whole number."],
     [{ hiresPerQuarter: 5000 }, "More than 1000 hires a quarter in one role is not supported."],

@@ -30,9 +30,9 @@ const NUMBER_FIELDS = [
 ] as const;
 
 const BAND_EFFECT: Record<SizeBandInfo["band"], string> = {
-  small: "Your mix is compared with the article's 47 % inside share for companies under $50M.",
-  mid: "The article has no figure for $50M–$500M: your mix is shown beside the US overall 45.5 %, labelled as a fallback.",
-  large: "Your mix is compared with the article's 71.2 % field share for companies over $500M.",
+  small: "Your mix is compared with the article's 47% inside share for companies under $50M.",
+  mid: "The article has no figure for $50M–$500M: your mix is shown beside the US overall 45.5%, labelled as a fallback.",
+  large: "Your mix is compared with the article's 71.2% field share for companies over $500M.",
   unknown: "Without revenue there is no band-specific comparison; only band-free figures are compared.",
 };
 

@@ -16,7 +16,7 @@ type Sort =
   | "avgDealSize";
 const PAGE = 50;
 const money = (v: number | null) => (v === null ? "—" : `$${Math.round(v).toLocaleString("en-US")}`);
-const pct = (v: number | null) => (v === null ? "—" : `${Math.round(v * 1000) / 10} %`);
+const pct = (v: number | null) => (v === null ? "—" : `${Math.round(v * 1000) / 10}%`);
 const num = (v: number | null) => (v === null ? "—" : v.toLocaleString("en-US"));
 
 const COLUMNS: { key: Sort; label: string; numeric?: boolean }[] = [

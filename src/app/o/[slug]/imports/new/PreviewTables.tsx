@@ -101,7 +101,7 @@ export function PreviewTables({
                   <td className="py-1 pr-2 tabular-nums">{show(rep.ote)}</td>
                   <td className="py-1 pr-2 tabular-nums">{show(rep.annualQuota)}</td>
                   <td className="py-1 pr-2 tabular-nums">
-                    {rep.quotaAttainment === null ? "—" : `${Math.round(rep.quotaAttainment * 1000) / 10} %`}
+                    {rep.quotaAttainment === null ? "—" : `${Math.round(rep.quotaAttainment * 1000) / 10}%`}
                   </td>
                   <td className="py-1 pr-2 tabular-nums">{show(rep.calls)}</td>
                   <td className="py-1 pr-2 tabular-nums">{show(rep.avgDealSize)}</td>
