@@ -64,6 +64,11 @@ const server = http.createServer(
   }),
 );
 
+// Idle keep-alive connections stay open past the idle timeouts of clients and load balancers (commonly 60 s):
+// with Node's 5 s default, a client reusing a connection just as the server drops it gets a reset.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
+
 server.listen(port, hostname, () => {
   if (!process.env.SALESMIX_WORKER || process.env.SALESMIX_WORKER === "1")
     console.info(
